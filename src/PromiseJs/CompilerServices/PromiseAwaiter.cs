@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace PromiseJs.CompilerServices;
+
+/// <summary>Awaits a <see cref="Promise"/>; returned by <see cref="Promise.GetAwaiter"/>. Not meant to be used directly.</summary>
+public readonly struct PromiseAwaiter : ICriticalNotifyCompletion
+{
+    private readonly Promise _promise;
+    private readonly bool _continueOnCapturedContext;
+
+    internal PromiseAwaiter(Promise promise, bool continueOnCapturedContext)
+    {
+        _promise = promise;
+        _continueOnCapturedContext = continueOnCapturedContext;
+    }
+
+    /// <summary>Gets whether the awaiting code can go on without suspending.</summary>
+    /// <remarks>Inside <see cref="PromiseLoop"/> this is always <see langword="false"/>: as in JavaScript, <c>await</c> always
+    /// yields to the microtask queue, even for a settled promise.</remarks>
+    public bool IsCompleted => _promise.IsCompletedForAwait(_continueOnCapturedContext);
+
+    /// <summary>Ends the await: returns, or rethrows the rejection reason with its original stack trace.</summary>
+    [StackTraceHidden]
+    public void GetResult() => _promise.GetResultForAwait();
+
+    /// <summary>Schedules the continuation to run when the promise settles, flowing the <see cref="ExecutionContext"/>.</summary>
+    public void OnCompleted(Action continuation) => _promise.AwaitOnCompleted(continuation, _continueOnCapturedContext, flowExecutionContext: true);
+
+    /// <summary>Schedules the continuation to run when the promise settles, without flowing the <see cref="ExecutionContext"/>.</summary>
+    public void UnsafeOnCompleted(Action continuation) => _promise.AwaitOnCompleted(continuation, _continueOnCapturedContext, flowExecutionContext: false);
+}

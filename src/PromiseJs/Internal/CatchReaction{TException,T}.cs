@@ -1,0 +1,29 @@
+namespace PromiseJs.Internal;
+
+/// <summary>The promise a typed <c>Catch&lt;TException&gt;</c> returns: handles reasons of that type, passes everything else through.</summary>
+internal sealed class CatchReaction<TException, T> : PromiseReaction<T>
+    where TException : Exception
+{
+    private object? _onRejected;
+    private readonly HandlerKind _kind;
+
+    public CatchReaction(object onRejected, HandlerKind kind)
+    {
+        _onRejected = onRejected;
+        _kind = kind;
+    }
+
+    protected override void Execute(Promise source)
+    {
+        object? onRejected = _onRejected;
+        _onRejected = null;
+        if (source.IsRejected && source.RejectionInfo.SourceException is TException reason)
+        {
+            InvokeHandler(_kind, onRejected!, reason);
+        }
+        else
+        {
+            SettleFrom(source);
+        }
+    }
+}

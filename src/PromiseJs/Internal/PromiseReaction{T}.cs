@@ -1,0 +1,309 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using PromiseJs.Scheduling;
+
+namespace PromiseJs.Internal;
+
+/// <summary>
+/// A promise that is also the queued job settling it (ECMAScript's PromiseReaction record and its derived promise in one
+/// object, so <c>Then</c> allocates nothing else). It captures where it runs and the <see cref="ExecutionContext"/> when it is
+/// created, and owns the promise resolution procedure (Promises/A+ 2.3) for whatever its handler returns.
+/// </summary>
+internal abstract class PromiseReaction<T> : Promise<T>
+{
+    // A JobScheduler or a SynchronizationContext, captured at attachment (the scheduling seam).
+    private readonly object _scheduler;
+
+    // The ExecutionContext current at attachment: handlers see the AsyncLocal values of the code that attached them.
+    private readonly ExecutionContext? _executionContext;
+
+    protected PromiseReaction()
+    {
+        _scheduler = JobScheduler.Capture();
+        _executionContext = ExecutionContext.Capture();
+    }
+
+    private protected object Scheduler => _scheduler;
+
+    internal sealed override void OnSourceSettled(Promise source) => JobScheduler.Enqueue(_scheduler, this, source);
+
+    internal sealed override void RunJob(Promise? source)
+    {
+        switch (_state)
+        {
+            case StatePending:
+                RunInContext(source!);
+                break;
+            case StateAdoptStep1:
+                // ECMAScript's NewPromiseResolveThenableJob for one of our promises: subscribe to it (one tick later).
+                _state = StateAdoptStep2;
+                source!.AddReaction(this);
+                break;
+            case StateAdoptStep2:
+                SettleFrom(source!);
+                break;
+        }
+    }
+
+    /// <summary>Runs the handler for the settled <paramref name="source"/>; never throws.</summary>
+    protected abstract void Execute(Promise source);
+
+    private void RunInContext(Promise source)
+    {
+        ExecutionContext? context = _executionContext;
+        if (context is null)
+        {
+            Execute(source);
+            return;
+        }
+
+        ExecutionContext? previous = ExecutionContext.Capture();
+        if (previous == context)
+        {
+            Execute(source);
+            return;
+        }
+
+        if (previous is null)
+        {
+            // Flow is suppressed on this thread: fall back to Run, which restores whatever was there.
+            ExecutionContext.Run(context, static state => ((ExecuteState)state!).Run(), new ExecuteState(this, source));
+            return;
+        }
+
+        ExecutionContext.Restore(context);
+        try
+        {
+            Execute(source);
+        }
+        finally
+        {
+            ExecutionContext.Restore(previous);
+        }
+    }
+
+    // ----- the resolution procedure -----
+
+    /// <summary>Invokes a handler of the given shape with <paramref name="argument"/> and resolves this promise with its result.</summary>
+    private protected void InvokeHandler<TArg>(HandlerKind kind, object handler, TArg argument)
+    {
+        try
+        {
+            switch (kind)
+            {
+                case HandlerKind.Value:
+                    SetFulfilled(Unsafe.As<Func<TArg, T>>(handler)(argument));
+                    break;
+                case HandlerKind.ValueNoArg:
+                    SetFulfilled(Unsafe.As<Func<T>>(handler)());
+                    break;
+                case HandlerKind.Action:
+                    Unsafe.As<Action<TArg>>(handler)(argument);
+                    SetFulfilled(default!);
+                    break;
+                case HandlerKind.ActionNoArg:
+                    Unsafe.As<Action>(handler)();
+                    SetFulfilled(default!);
+                    break;
+                case HandlerKind.Promise:
+                    ResolveWithPromise(Unsafe.As<Func<TArg, Promise<T>?>>(handler)(argument));
+                    break;
+                case HandlerKind.PromiseNoArg:
+                    ResolveWithPromise(Unsafe.As<Func<Promise<T>?>>(handler)());
+                    break;
+                case HandlerKind.VoidPromise:
+                    ResolveWithPromise(Unsafe.As<Func<TArg, Promise?>>(handler)(argument));
+                    break;
+                case HandlerKind.VoidPromiseNoArg:
+                    ResolveWithPromise(Unsafe.As<Func<Promise?>>(handler)());
+                    break;
+                case HandlerKind.Task:
+                    ResolveWithTask(Unsafe.As<Func<TArg, Task<T>?>>(handler)(argument));
+                    break;
+                case HandlerKind.TaskNoArg:
+                    ResolveWithTask(Unsafe.As<Func<Task<T>?>>(handler)());
+                    break;
+                case HandlerKind.VoidTask:
+                    ResolveWithTask(Unsafe.As<Func<TArg, Task?>>(handler)(argument));
+                    break;
+                case HandlerKind.VoidTaskNoArg:
+                    ResolveWithTask(Unsafe.As<Func<Task?>>(handler)());
+                    break;
+                case HandlerKind.Thenable:
+                    ResolveWithThenable(Unsafe.As<Func<TArg, IThenable<T>?>>(handler)(argument));
+                    break;
+                case HandlerKind.ThenableNoArg:
+                    ResolveWithThenable(Unsafe.As<Func<IThenable<T>?>>(handler)());
+                    break;
+                default:
+                    throw new System.Diagnostics.UnreachableException();
+            }
+        }
+        catch (Exception ex)
+        {
+            SetRejected(ExceptionDispatchInfo.Capture(ex));
+        }
+    }
+
+    /// <summary>Resolves with one of our promises: two jobs later, as V8's NewPromiseResolveThenableJob; <see langword="null"/> means <c>default</c>.</summary>
+    /// <remarks>For a value-less <typeparamref name="T"/> any promise will do: only its outcome is adopted.</remarks>
+    internal void ResolveWithPromise(Promise? promise)
+    {
+        if (promise is null)
+        {
+            SetFulfilled(default!);
+        }
+        else if (promise == this)
+        {
+            SetRejected(ExceptionDispatchInfo.Capture(SelfResolution()));
+        }
+        else
+        {
+            _state = StateAdoptStep1;
+            JobScheduler.Enqueue(_scheduler, this, promise);
+        }
+    }
+
+    /// <summary>Resolves with a task: at once if it has completed, else one job after it completes.</summary>
+    internal void ResolveWithTask(Task? task)
+    {
+        if (task is null)
+        {
+            SetFulfilled(default!);
+        }
+        else if (task.IsCompleted)
+        {
+            SettleFromTask(task);
+        }
+        else
+        {
+            _state = StateAdoptForeign;
+            object scheduler = _scheduler;
+            JobScheduler.OperationStarted(scheduler);
+            task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() =>
+                JobScheduler.Enqueue(scheduler, new TaskCompletionJob(this, task, scheduler), null));
+        }
+    }
+
+    /// <summary>Resolves with a thenable: ours are adopted as promises; a foreign one is called once, in a later job (A+ 2.3.3).</summary>
+    internal void ResolveWithThenable(IThenable<T>? thenable)
+    {
+        if (thenable is null)
+        {
+            SetFulfilled(default!);
+        }
+        else if (thenable is Promise<T> promise)
+        {
+            ResolveWithPromise(promise);
+        }
+        else
+        {
+            _state = StateAdoptForeign;
+            var resolver = new ThenableResolver(this, thenable);
+            JobScheduler.Enqueue(_scheduler, (Action)resolver.CallThen, null);
+        }
+    }
+
+    private void SettleFromTask(Task task)
+    {
+        int expected = Volatile.Read(ref _state) == StateAdoptForeign ? StateAdoptForeign : StatePending;
+        if (task.IsCompletedSuccessfully)
+        {
+            T value = typeof(T) == typeof(VoidResult) || task is not Task<T> typed ? default! : typed.Result;
+            if (expected == StatePending)
+            {
+                SetFulfilled(value);
+            }
+            else
+            {
+                TryFulfill(value, expected);
+            }
+
+            return;
+        }
+
+        ExceptionDispatchInfo reason;
+        try
+        {
+            // Rethrows the task's own exception (not an AggregateException), or a TaskCanceledException.
+            task.GetAwaiter().GetResult();
+            throw new System.Diagnostics.UnreachableException();
+        }
+        catch (Exception ex)
+        {
+            reason = ExceptionDispatchInfo.Capture(ex);
+        }
+
+        if (expected == StatePending)
+        {
+            SetRejected(reason);
+        }
+        else
+        {
+            TryReject(reason, expected);
+        }
+    }
+
+    internal static InvalidOperationException SelfResolution() =>
+        new("A promise cannot be resolved with itself: a handler returned the very promise its Then created (a cycle).");
+
+    private sealed class ExecuteState(PromiseReaction<T> reaction, Promise source)
+    {
+        public void Run() => reaction.Execute(source);
+    }
+
+    private sealed class TaskCompletionJob(PromiseReaction<T> target, Task task, object scheduler) : Reaction
+    {
+        public override void OnSettled(Promise source) => throw new System.Diagnostics.UnreachableException();
+
+        public override void RunJob(Promise? source)
+        {
+            try
+            {
+                target.SettleFromTask(task);
+            }
+            finally
+            {
+                JobScheduler.OperationCompleted(scheduler);
+            }
+        }
+    }
+
+    // The resolving functions handed to a foreign thenable: the first call of either wins (A+ 2.3.3.3.3).
+    private sealed class ThenableResolver(PromiseReaction<T> target, IThenable<T> thenable)
+    {
+        private int _called;
+
+        public void CallThen()
+        {
+            try
+            {
+                thenable.Then(Resolve, Reject);
+            }
+            catch (Exception ex)
+            {
+                // A+ 2.3.3.3.4: a throw after a resolving function was called is ignored.
+                if (Interlocked.Exchange(ref _called, 1) == 0)
+                {
+                    target.TryReject(ExceptionDispatchInfo.Capture(ex), StateAdoptForeign);
+                }
+            }
+        }
+
+        private void Resolve(T value)
+        {
+            if (Interlocked.Exchange(ref _called, 1) == 0)
+            {
+                target.TryFulfill(value, StateAdoptForeign);
+            }
+        }
+
+        private void Reject(Exception reason)
+        {
+            if (Interlocked.Exchange(ref _called, 1) == 0)
+            {
+                target.TryReject(ExceptionDispatchInfo.Capture(reason ?? new ArgumentNullException(nameof(reason))), StateAdoptForeign);
+            }
+        }
+    }
+}

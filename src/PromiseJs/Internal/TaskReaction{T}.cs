@@ -1,0 +1,26 @@
+namespace PromiseJs.Internal;
+
+/// <summary>Completes the task <c>ToTask()</c> returned when the promise settles; a reason that is an
+/// <see cref="OperationCanceledException"/> cancels the task, any other faults it.</summary>
+internal sealed class TaskReaction<T> : Reaction
+{
+    private readonly TaskCompletionSource<T> _source = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<T> Task => _source.Task;
+
+    public override void OnSettled(Promise source)
+    {
+        if (source.IsFulfilled)
+        {
+            _source.TrySetResult(typeof(T) == typeof(VoidResult) ? default! : ((Promise<T>)source)._value);
+        }
+        else if (source.RejectionInfo.SourceException is OperationCanceledException canceled)
+        {
+            _source.TrySetCanceled(canceled.CancellationToken);
+        }
+        else
+        {
+            _source.TrySetException(source.RejectionInfo.SourceException);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using PromiseJs.Internal;
+using PromiseJs.Scheduling;
+
+namespace PromiseJs;
+
+public partial class Promise
+{
+    /// <summary>Returns a promise that fulfills after <paramref name="delay"/> (the counterpart of <c>setTimeout</c>).</summary>
+    /// <remarks>Inside <see cref="PromiseLoop"/> the timer fires as a loop task on the loop thread, and timers with equal
+    /// delays fire in the order they were created; like node, a delay under one millisecond counts as one there.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
+    public static Promise Delay(TimeSpan delay) => Delay(delay, TimeProvider.System);
+
+    /// <summary>Returns a promise that fulfills after <paramref name="milliseconds"/> milliseconds.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="milliseconds"/> is negative.</exception>
+    public static Promise Delay(int milliseconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(milliseconds);
+        return Delay(TimeSpan.FromMilliseconds(milliseconds), TimeProvider.System);
+    }
+
+    /// <summary>Returns a promise that fulfills after <paramref name="delay"/> as measured by <paramref name="timeProvider"/>
+    /// (a fake clock in tests).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is <see langword="null"/>.</exception>
+    public static Promise Delay(TimeSpan delay, TimeProvider timeProvider)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var promise = new Promise<VoidResult>();
+        if (LoopCore.Current is { } loop)
+        {
+            loop.AddTimer(delay, timeProvider, promise);
+        }
+        else
+        {
+            var timer = new DelayTimer(promise);
+            timer.Start(timeProvider, delay);
+        }
+
+        return promise;
+    }
+
+    // Outside a loop: the clock's timer fulfills the promise; the timer queue roots the timer (and so the promise) until then.
+    private sealed class DelayTimer(Promise<VoidResult> promise)
+    {
+        private ITimer? _timer;
+
+        public void Start(TimeProvider timeProvider, TimeSpan delay)
+        {
+            _timer = timeProvider.CreateTimer(static state => ((DelayTimer)state!).Fire(), this, delay, Timeout.InfiniteTimeSpan);
+        }
+
+        private void Fire()
+        {
+            _timer?.Dispose();
+            promise.TryFulfill(default);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using PromiseJs.Internal;
+
+namespace PromiseJs;
+
+public partial class Promise
+{
+    /// <summary>Returns a promise of no value that settles as <paramref name="task"/> does: a faulted task rejects with its own
+    /// exception (not an <see cref="AggregateException"/>), a cancelled one with an <see cref="OperationCanceledException"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="task"/> is <see langword="null"/>.</exception>
+    public static Promise From(Task task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (task.IsCompletedSuccessfully)
+        {
+            return s_resolved;
+        }
+
+        var adoption = new AdoptionReaction<VoidResult>();
+        adoption.ResolveWithTask(task);
+        return adoption;
+    }
+
+    /// <summary>Returns a promise that settles as <paramref name="task"/> does: a faulted task rejects with its own exception
+    /// (not an <see cref="AggregateException"/>), a cancelled one with an <see cref="OperationCanceledException"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="task"/> is <see langword="null"/>.</exception>
+    public static Promise<T> From<T>(Task<T> task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (task.IsCompletedSuccessfully)
+        {
+            return new Promise<T>(task.Result);
+        }
+
+        var adoption = new AdoptionReaction<T>();
+        adoption.ResolveWithTask(task);
+        return adoption;
+    }
+
+    /// <summary>Returns a promise of no value that settles as <paramref name="task"/> does.</summary>
+    public static Promise From(ValueTask task) => task.IsCompletedSuccessfully ? s_resolved : From(task.AsTask());
+
+    /// <summary>Returns a promise that settles as <paramref name="task"/> does.</summary>
+    public static Promise<T> From<T>(ValueTask<T> task) =>
+        task.IsCompletedSuccessfully ? new Promise<T>(task.Result) : From(task.AsTask());
+
+    /// <summary>Returns <paramref name="promise"/> itself: a promise needs no conversion.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="promise"/> is <see langword="null"/>.</exception>
+    public static Promise From(Promise promise)
+    {
+        ArgumentNullException.ThrowIfNull(promise);
+        return promise;
+    }
+
+    /// <summary>Returns <paramref name="promise"/> itself: a promise needs no conversion.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="promise"/> is <see langword="null"/>.</exception>
+    public static Promise<T> From<T>(Promise<T> promise)
+    {
+        ArgumentNullException.ThrowIfNull(promise);
+        return promise;
+    }
+}

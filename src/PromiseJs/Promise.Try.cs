@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using PromiseJs.Internal;
+
+namespace PromiseJs;
+
+public partial class Promise
+{
+    /// <summary>Calls <paramref name="function"/> now and returns a promise of its value, or rejected with what it throws.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
+    public static Promise<T> Try<T>(Func<T> function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        try
+        {
+            return new Promise<T>(function());
+        }
+        catch (Exception ex)
+        {
+            return RejectCaptured<T>(ex);
+        }
+    }
+
+    /// <summary>Calls <paramref name="function"/> now and returns a promise that adopts the promise it returns
+    /// (<see langword="null"/> counts as <c>default</c>), or rejected with what it throws.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
+    [OverloadResolutionPriority(PromisePriority)]
+    public static Promise<T> Try<T>(Func<Promise<T>?> function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var adoption = new AdoptionReaction<T>();
+        try
+        {
+            adoption.ResolveWithPromise(function());
+        }
+        catch (Exception ex)
+        {
+            adoption.SetRejected(ExceptionDispatchInfo.Capture(ex));
+        }
+
+        return adoption;
+    }
+
+    /// <summary>Calls <paramref name="function"/> now and returns a promise that adopts the task it returns, or rejected with what it throws.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
+    [OverloadResolutionPriority(TaskPriority)]
+    public static Promise<T> Try<T>(Func<Task<T>?> function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var adoption = new AdoptionReaction<T>();
+        try
+        {
+            adoption.ResolveWithTask(function());
+        }
+        catch (Exception ex)
+        {
+            adoption.SetRejected(ExceptionDispatchInfo.Capture(ex));
+        }
+
+        return adoption;
+    }
+
+    /// <summary>Calls <paramref name="action"/> now and returns a fulfilled promise, or one rejected with what it throws.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="action"/> is <see langword="null"/>.</exception>
+    public static Promise Try(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            action();
+            return s_resolved;
+        }
+        catch (Exception ex)
+        {
+            return RejectCaptured<VoidResult>(ex);
+        }
+    }
+
+    /// <summary>Calls <paramref name="function"/> now and returns a promise that adopts the promise it returns, or rejected with what it throws.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
+    [OverloadResolutionPriority(PromisePriority)]
+    public static Promise Try(Func<Promise?> function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var adoption = new AdoptionReaction<VoidResult>();
+        try
+        {
+            adoption.ResolveWithPromise(function());
+        }
+        catch (Exception ex)
+        {
+            adoption.SetRejected(ExceptionDispatchInfo.Capture(ex));
+        }
+
+        return adoption;
+    }
+
+    /// <summary>Calls <paramref name="function"/> now and returns a promise that adopts the task it returns, or rejected with what it throws.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
+    [OverloadResolutionPriority(TaskPriority)]
+    public static Promise Try(Func<Task?> function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var adoption = new AdoptionReaction<VoidResult>();
+        try
+        {
+            adoption.ResolveWithTask(function());
+        }
+        catch (Exception ex)
+        {
+            adoption.SetRejected(ExceptionDispatchInfo.Capture(ex));
+        }
+
+        return adoption;
+    }
+
+    private static Promise<T> RejectCaptured<T>(Exception exception)
+    {
+        var promise = new Promise<T>();
+        promise.SetRejected(ExceptionDispatchInfo.Capture(exception));
+        return promise;
+    }
+}

@@ -1,0 +1,275 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using PromiseJs.Internal;
+
+namespace PromiseJs;
+
+/// <summary>A JavaScript-style promise of no value: settles once, as fulfilled or rejected, and runs its handlers asynchronously.</summary>
+/// <remarks>
+/// <para>This class also holds every static factory and combinator (<see cref="Resolve()"/>, <see cref="Reject(Exception)"/>,
+/// <c>All</c>, <c>Race</c>, …). Handlers attached with <c>Then</c>, <c>Catch</c> and <c>Finally</c> never run inside the call that
+/// attaches them, and the handlers of one promise run one after another in the order they were attached.</para>
+/// <para>Unlike <see cref="Task"/>, a promise does not start work: it only represents a result, and its handlers run as queued
+/// jobs (microtasks inside <see cref="PromiseLoop.Run(Func{Promise})"/>).</para>
+/// </remarks>
+[DebuggerDisplay("State = {State}")]
+public partial class Promise
+{
+    // Internal states. Only the first four ever move backwards: never.
+    //   Pending → Locked (a resolver won the race and is writing the outcome) → Fulfilled | Rejected
+    //   Pending → AdoptStep1 (resolved with one of our promises; the job that subscribes to it is queued)
+    //           → AdoptStep2 (subscribed; waiting for the adopted promise) → Fulfilled | Rejected
+    //   Pending → AdoptForeign (resolved with a foreign thenable or a pending task) → Locked → Fulfilled | Rejected
+    internal const int StatePending = 0;
+    internal const int StateLocked = 1;
+    internal const int StateAdoptStep1 = 2;
+    internal const int StateAdoptStep2 = 3;
+    internal const int StateAdoptForeign = 4;
+    internal const int StateFulfilled = 5;
+    internal const int StateRejected = 6;
+
+    // One of the State* constants; written with release semantics after the outcome (value or _rejection) is in place.
+    private protected int _state;
+
+    // The reactions waiting for this promise, in attachment order; only moves forward:
+    // null → one reaction (a Promise or a Reaction) → ReactionList → s_settled (after settlement; never changes again).
+    private object? _reactions;
+
+    // null until rejected; then the reason as an ExceptionDispatchInfo (shared down a chain of pass-throughs), or a
+    // RejectionTracker that holds it when nobody had attached a reaction at rejection time (allocated only then).
+    private object? _rejection;
+
+    private static readonly object s_settled = new();
+
+    /// <summary>Creates a pending promise of no value and runs <paramref name="executor"/> synchronously to settle it.</summary>
+    /// <param name="executor">Receives the functions that resolve and reject the promise; only the first call of either counts.
+    /// If the executor throws, the promise rejects with that exception (unless already settled).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="executor"/> is <see langword="null"/>.</exception>
+    public Promise(Action<Action, Action<Exception>> executor)
+    {
+        ArgumentNullException.ThrowIfNull(executor);
+        try
+        {
+            executor(ResolveFromExecutor, RejectFromExecutor);
+        }
+        catch (Exception ex)
+        {
+            TryReject(ExceptionDispatchInfo.Capture(ex));
+        }
+    }
+
+    // For promises the library settles itself; external code cannot derive (no accessible constructor).
+    internal Promise()
+    {
+    }
+
+    /// <summary>Gets the current state of the promise.</summary>
+    public PromiseState State => Volatile.Read(ref _state) switch
+    {
+        StateFulfilled => PromiseState.Fulfilled,
+        StateRejected => PromiseState.Rejected,
+        _ => PromiseState.Pending,
+    };
+
+    /// <summary>Gets the reason the promise rejected with, or <see langword="null"/> unless it is rejected.</summary>
+    public Exception? Reason => Volatile.Read(ref _state) == StateRejected ? RejectionInfo.SourceException : null;
+
+    internal bool IsSettled => Volatile.Read(ref _state) >= StateFulfilled;
+
+    internal bool IsFulfilled => Volatile.Read(ref _state) == StateFulfilled;
+
+    internal bool IsRejected => Volatile.Read(ref _state) == StateRejected;
+
+    // Valid only once rejected.
+    internal ExceptionDispatchInfo RejectionInfo => _rejection as ExceptionDispatchInfo ?? ((RejectionTracker)_rejection!).Info;
+
+    private void ResolveFromExecutor() => TryFulfillVoid();
+
+    private void RejectFromExecutor(Exception reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        TryReject(ExceptionDispatchInfo.Capture(reason));
+    }
+
+    // ----- settling -----
+
+    // First-wins fulfillment of a value-less promise (executor resolve functions, resolvers).
+    internal bool TryFulfillVoid()
+    {
+        if (Interlocked.CompareExchange(ref _state, StateLocked, StatePending) != StatePending)
+        {
+            return false;
+        }
+
+        Publish(StateFulfilled);
+        return true;
+    }
+
+    // First-wins rejection from Pending (executors, resolvers).
+    internal bool TryReject(ExceptionDispatchInfo reason) => TryReject(reason, StatePending);
+
+    // First-wins rejection from a given state (AdoptForeign for thenable resolvers).
+    internal bool TryReject(ExceptionDispatchInfo reason, int expectedState)
+    {
+        if (Interlocked.CompareExchange(ref _state, StateLocked, expectedState) != expectedState)
+        {
+            return false;
+        }
+
+        SetRejected(reason);
+        return true;
+    }
+
+    // Rejects a promise that nobody else can settle concurrently (a reaction settling itself, or after winning the lock).
+    internal void SetRejected(ExceptionDispatchInfo reason)
+    {
+        // Decide on tracking before publishing, so a reaction attached right after publication always finds the tracker.
+        if (Volatile.Read(ref _reactions) is null && RejectionTracker.Create(this, reason) is { } tracker)
+        {
+            _rejection = tracker;
+            object? reactions = Publish(StateRejected);
+            if (reactions is not null)
+            {
+                tracker.MarkHandled();
+            }
+        }
+        else
+        {
+            _rejection = reason;
+            Publish(StateRejected);
+        }
+    }
+
+    // Fulfills a value-less promise that nobody else can settle concurrently.
+    internal void SetFulfilledVoid() => Publish(StateFulfilled);
+
+    // Publishes the final state (the outcome is already written) and hands every waiting reaction to its scheduler.
+    private protected object? Publish(int finalState)
+    {
+        Volatile.Write(ref _state, finalState);
+        object? reactions = Interlocked.Exchange(ref _reactions, s_settled);
+        if (reactions is not null)
+        {
+            DispatchAll(reactions);
+        }
+
+        return reactions;
+    }
+
+    private void DispatchAll(object reactions)
+    {
+        if (reactions is ReactionList list)
+        {
+            // Taking the lock waits out an AddReaction that saw the list before the exchange; none can add after it.
+            lock (list)
+            {
+                foreach (object reaction in list)
+                {
+                    Dispatch(reaction);
+                }
+            }
+        }
+        else
+        {
+            Dispatch(reactions);
+        }
+    }
+
+    private void Dispatch(object reaction)
+    {
+        if (reaction is Promise promise)
+        {
+            promise.OnSourceSettled(this);
+        }
+        else
+        {
+            ((Reaction)reaction).OnSettled(this);
+        }
+    }
+
+    // ----- reactions -----
+
+    // Attaches a reaction (a reaction promise or a Reaction); it is dispatched once this promise settles, at once if it has.
+    internal void AddReaction(object reaction)
+    {
+        if (Volatile.Read(ref _state) >= StateFulfilled)
+        {
+            DispatchToSettled(reaction);
+            return;
+        }
+
+        object? current = Volatile.Read(ref _reactions);
+        while (true)
+        {
+            if (current is null)
+            {
+                current = Interlocked.CompareExchange(ref _reactions, reaction, null);
+                if (current is null)
+                {
+                    return;
+                }
+            }
+            else if (current == s_settled)
+            {
+                DispatchToSettled(reaction);
+                return;
+            }
+            else if (current is ReactionList list)
+            {
+                lock (list)
+                {
+                    if (Volatile.Read(ref _reactions) == list)
+                    {
+                        list.Add(reaction);
+                        return;
+                    }
+                }
+
+                current = Volatile.Read(ref _reactions);
+            }
+            else
+            {
+                var newList = new ReactionList { current, reaction };
+                object? seen = Interlocked.CompareExchange(ref _reactions, newList, current);
+                if (seen == current)
+                {
+                    return;
+                }
+
+                current = seen;
+            }
+        }
+    }
+
+    private void DispatchToSettled(object reaction)
+    {
+        MarkHandled();
+        Dispatch(reaction);
+    }
+
+    // Records that somebody observes this promise's outcome (a reaction, an await, a blocking wait).
+    internal void MarkHandled()
+    {
+        if (Volatile.Read(ref _state) == StateRejected && _rejection is RejectionTracker tracker)
+        {
+            tracker.MarkHandled();
+        }
+    }
+
+    // Called synchronously when a promise this one is registered on settles. Only reaction promises register.
+    internal virtual void OnSourceSettled(Promise source) => throw new UnreachableException();
+
+    // Runs this promise's queued job. Only reaction promises are queued.
+    internal virtual void RunJob(Promise? source) => throw new UnreachableException();
+
+    // Throws the rejection reason with its original stack trace; a no-op unless rejected.
+    [StackTraceHidden]
+    internal void ThrowIfRejected()
+    {
+        if (Volatile.Read(ref _state) == StateRejected)
+        {
+            MarkHandled();
+            RejectionInfo.Throw();
+        }
+    }
+}

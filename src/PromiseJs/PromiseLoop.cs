@@ -1,0 +1,115 @@
+using PromiseJs.Scheduling;
+
+namespace PromiseJs;
+
+/// <summary>A JavaScript-style single-threaded event loop on the calling thread.</summary>
+/// <remarks>
+/// <para>Inside <c>Run</c>, every continuation of promises made there runs on the calling thread in JavaScript's order: one
+/// FIFO microtask queue, drained completely before the next timer or posted task. The loop installs its own
+/// <see cref="SynchronizationContext"/>, so <c>await</c> inside it resumes on it; work posted from other threads (an adopted
+/// task completing on the thread pool) is waited for and runs on the loop.</para>
+/// <para><c>Run</c> returns when <c>main</c>'s promise has settled and no queued work, timer or adopted task is left (like
+/// node, which stays alive while timers are pending). While <c>main</c>'s promise is pending with nothing queued, the loop
+/// waits for other threads. Loops do not nest.</para>
+/// </remarks>
+public static class PromiseLoop
+{
+    /// <summary>Gets whether the calling thread is inside <c>PromiseLoop.Run</c>.</summary>
+    public static bool IsRunning => LoopCore.Current is not null;
+
+    /// <summary>Runs <paramref name="main"/> inside a loop on this thread until its promise settles and no work is left.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="main"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The thread is already running a loop, or <paramref name="main"/> returned <see langword="null"/>.</exception>
+    public static void Run(Func<Promise> main)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        RunCore(main, static main => main());
+    }
+
+    /// <summary>Runs <paramref name="main"/> inside a loop on this thread and returns its promise's value, or throws its reason.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="main"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The thread is already running a loop, or <paramref name="main"/> returned <see langword="null"/>.</exception>
+    public static T Run<T>(Func<Promise<T>> main)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        return ((Promise<T>)RunCore(main, static main => main()))._value;
+    }
+
+    /// <summary>Runs the asynchronous <paramref name="main"/> inside a loop on this thread until its task completes and no work is left.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="main"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The thread is already running a loop, or <paramref name="main"/> returned <see langword="null"/>.</exception>
+    public static void Run(Func<Task> main)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        RunCore(main, static main => Promise.From(main() ?? throw NullMain()));
+    }
+
+    /// <summary>Runs the asynchronous <paramref name="main"/> inside a loop on this thread and returns its task's result.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="main"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The thread is already running a loop, or <paramref name="main"/> returned <see langword="null"/>.</exception>
+    public static T Run<T>(Func<Task<T>> main)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        return ((Promise<T>)RunCore(main, static main => Promise.From(main() ?? throw NullMain())))._value;
+    }
+
+    /// <summary>Queues <paramref name="callback"/> as a microtask (JavaScript's <c>queueMicrotask</c>).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="callback"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The calling thread is not running a loop.</exception>
+    public static void QueueMicrotask(Action callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        RequireLoop(nameof(QueueMicrotask)).QueueMicrotask(callback);
+    }
+
+    /// <summary>Runs <paramref name="callback"/> as a timer task after <paramref name="milliseconds"/> (JavaScript's <c>setTimeout</c>).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="callback"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="milliseconds"/> is negative.</exception>
+    /// <exception cref="InvalidOperationException">The calling thread is not running a loop.</exception>
+    public static void SetTimeout(Action callback, int milliseconds) =>
+        SetTimeout(callback, TimeSpan.FromMilliseconds(milliseconds), TimeProvider.System);
+
+    /// <summary>Runs <paramref name="callback"/> as a timer task after <paramref name="delay"/> measured by <paramref name="timeProvider"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="callback"/> or <paramref name="timeProvider"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
+    /// <exception cref="InvalidOperationException">The calling thread is not running a loop.</exception>
+    public static void SetTimeout(Action callback, TimeSpan delay, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        RequireLoop(nameof(SetTimeout)).AddTimer(delay, timeProvider, callback);
+    }
+
+    /// <summary>Queues <paramref name="callback"/> as a task that runs after the microtask queue is drained (node's <c>setImmediate</c>).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="callback"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The calling thread is not running a loop.</exception>
+    public static void SetImmediate(Action callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        RequireLoop(nameof(SetImmediate)).Post(callback, null);
+    }
+
+    private static Promise RunCore<TMain>(TMain main, Func<TMain, Promise> start)
+    {
+        LoopCore loop = LoopCore.Enter(out SynchronizationContext? previousContext);
+        try
+        {
+            Promise promise = start(main) ?? throw NullMain();
+            loop.RunUntilSettled(promise);
+            promise.ThrowIfRejected();
+            return promise;
+        }
+        finally
+        {
+            loop.Exit(previousContext);
+        }
+    }
+
+    private static LoopCore RequireLoop(string member) =>
+        LoopCore.Current ?? throw new InvalidOperationException(
+            $"PromiseLoop.{member} needs a running loop on this thread; call it inside PromiseLoop.Run(...).");
+
+    private static InvalidOperationException NullMain() =>
+        new("The main function passed to PromiseLoop.Run returned null; return the promise or task the program waits for.");
+}

@@ -1,0 +1,298 @@
+using PromiseJs.Internal;
+
+namespace PromiseJs.Scheduling;
+
+/// <summary>
+/// The engine of <see cref="PromiseLoop"/>: one FIFO microtask queue (owned by the loop thread, no locks), drained completely
+/// before each macrotask; a locked macrotask queue for posted work and work from other threads; timers; and the
+/// unhandled-rejection checkpoint. One instance per thread is reused by every <c>PromiseLoop.Run</c> on that thread, so
+/// entering and leaving a loop allocates nothing.
+/// </summary>
+internal sealed class LoopCore : JobScheduler
+{
+    [ThreadStatic]
+    private static LoopCore? t_current;
+
+    [ThreadStatic]
+    private static LoopCore? t_cache;
+
+    private readonly JobQueue _microtasks = new();
+
+    // Guards _macrotasks, _running, _wake and _waiting; other threads post here.
+    private readonly object _gate = new();
+    private readonly JobQueue _macrotasks = new();
+
+    // Timers by (due, sequence), so equal delays fire in creation order.
+    private readonly List<TimerEntry> _timers = [];
+    private long _timerSequence;
+
+    private List<RejectionTracker>? _pendingRejections;
+    private int _outstanding;
+    private bool _running;
+    private bool _wake;
+    private bool _waiting;
+    private MainWatcher? _mainWatcher;
+
+    private LoopCore()
+    {
+        SynchronizationContext = new LoopSynchronizationContext(this);
+    }
+
+    /// <summary>Gets the loop running on this thread, if any.</summary>
+    public static LoopCore? Current => t_current;
+
+    public LoopSynchronizationContext SynchronizationContext { get; }
+
+    /// <summary>Makes this thread's loop current and installs its synchronization context.</summary>
+    public static LoopCore Enter(out SynchronizationContext? previousContext)
+    {
+        if (t_current is not null)
+        {
+            throw new InvalidOperationException(
+                "PromiseLoop.Run was called on a thread that is already running a PromiseLoop; loops do not nest. " +
+                "Inside a loop, await the promise or attach Then instead.");
+        }
+
+        LoopCore loop = t_cache ??= new LoopCore();
+        lock (loop._gate)
+        {
+            loop._running = true;
+        }
+
+        previousContext = System.Threading.SynchronizationContext.Current;
+        System.Threading.SynchronizationContext.SetSynchronizationContext(loop.SynchronizationContext);
+        t_current = loop;
+        return loop;
+    }
+
+    /// <summary>Leaves the loop: restores the synchronization context and drops whatever is left (after an exception).</summary>
+    public void Exit(SynchronizationContext? previousContext)
+    {
+        t_current = null;
+        System.Threading.SynchronizationContext.SetSynchronizationContext(previousContext);
+        lock (_gate)
+        {
+            _running = false;
+            _wake = false;
+            _macrotasks.Clear();
+        }
+
+        _microtasks.Clear();
+        foreach (TimerEntry timer in _timers)
+        {
+            timer.Cancel();
+        }
+
+        _timers.Clear();
+        _pendingRejections?.Clear();
+        _outstanding = 0;
+        _mainWatcher = null;
+    }
+
+    public override void Enqueue(object job, Promise? source)
+    {
+        if (t_current == this)
+        {
+            _microtasks.Enqueue(new Job(job, source));
+        }
+        else
+        {
+            Post(job, source);
+        }
+    }
+
+    public void QueueMicrotask(object job) => _microtasks.Enqueue(new Job(job, null));
+
+    /// <summary>Queues a macrotask from any thread; once the loop has ended, the job runs on the thread pool instead.</summary>
+    public void Post(object job, Promise? source)
+    {
+        lock (_gate)
+        {
+            if (_running)
+            {
+                _macrotasks.Enqueue(new Job(job, source));
+                if (_waiting)
+                {
+                    Monitor.Pulse(_gate);
+                }
+
+                return;
+            }
+        }
+
+        ThreadPoolJobScheduler.Instance.Enqueue(job, source);
+    }
+
+    public override void OperationStarted() => Interlocked.Increment(ref _outstanding);
+
+    public override void OperationCompleted()
+    {
+        if (Interlocked.Decrement(ref _outstanding) == 0)
+        {
+            Wake();
+        }
+    }
+
+    public void TrackRejection(RejectionTracker tracker) => (_pendingRejections ??= []).Add(tracker);
+
+    /// <summary>Runs the loop until <paramref name="main"/> has settled and no queued work, timer or pending operation is left.</summary>
+    public void RunUntilSettled(Promise main)
+    {
+        while (true)
+        {
+            DrainMicrotasks();
+            if (TryRunMacrotask())
+            {
+                continue;
+            }
+
+            if (main.IsSettled && _timers.Count == 0 && Volatile.Read(ref _outstanding) == 0)
+            {
+                lock (_gate)
+                {
+                    if (_macrotasks.Count == 0)
+                    {
+                        return;
+                    }
+                }
+
+                continue;
+            }
+
+            WaitForWork(main);
+        }
+    }
+
+    /// <summary>Runs every microtask, including those queued meanwhile, then reports rejections nobody handled (node's checkpoint).</summary>
+    public void DrainMicrotasks()
+    {
+        JobQueue microtasks = _microtasks;
+        do
+        {
+            while (microtasks.Count > 0)
+            {
+                microtasks.Dequeue().Run();
+            }
+
+            if (_pendingRejections is { Count: > 0 } pending)
+            {
+                RejectionTracker[] trackers = [.. pending];
+                pending.Clear();
+                foreach (RejectionTracker tracker in trackers)
+                {
+                    tracker.ReportIfUnhandled();
+                }
+            }
+        }
+        while (microtasks.Count > 0);
+    }
+
+    private bool TryRunMacrotask()
+    {
+        Job job;
+        lock (_gate)
+        {
+            if (_macrotasks.Count == 0)
+            {
+                return false;
+            }
+
+            job = _macrotasks.Dequeue();
+        }
+
+        job.Run();
+        return true;
+    }
+
+    private void WaitForWork(Promise main)
+    {
+        if (!main.IsSettled && _mainWatcher is null)
+        {
+            // Settled on another thread, main queues nothing on this loop: the watcher wakes the loop instead.
+            _mainWatcher = new MainWatcher(this);
+            main.AddReaction(_mainWatcher);
+        }
+
+        lock (_gate)
+        {
+            _waiting = true;
+            while (_macrotasks.Count == 0 && !_wake)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            _waiting = false;
+            _wake = false;
+        }
+    }
+
+    private void Wake()
+    {
+        lock (_gate)
+        {
+            _wake = true;
+            if (_waiting)
+            {
+                Monitor.Pulse(_gate);
+            }
+        }
+    }
+
+    // ----- timers -----
+
+    /// <summary>Adds a timer that runs <paramref name="callback"/> as a macrotask after <paramref name="delay"/>.</summary>
+    public TimerEntry AddTimer(TimeSpan delay, TimeProvider timeProvider, object callback)
+    {
+        // Like node, a delay under one millisecond counts as one, so setTimeout(0) and setTimeout(1) fire in creation order.
+        if (delay < TimeSpan.FromMilliseconds(1))
+        {
+            delay = TimeSpan.FromMilliseconds(1);
+        }
+
+        long due = timeProvider.GetTimestamp() + (long)(delay.TotalSeconds * timeProvider.TimestampFrequency);
+        var entry = new TimerEntry(this, timeProvider, due, _timerSequence++, callback);
+        int index = _timers.BinarySearch(entry, TimerEntry.Comparer);
+        _timers.Insert(index < 0 ? ~index : index, entry);
+        entry.Start(delay);
+        return entry;
+    }
+
+    public void RemoveTimer(TimerEntry entry) => _timers.Remove(entry);
+
+    // A timer's clock callback arrived: fire, in (due, sequence) order, every timer of that clock due no later than it,
+    // so that timers whose clock callbacks raced each other still fire in the order JavaScript promises.
+    public void FireTimersUpTo(TimerEntry signalled)
+    {
+        while (true)
+        {
+            TimerEntry? next = null;
+            foreach (TimerEntry candidate in _timers)
+            {
+                if (candidate.Due > signalled.Due)
+                {
+                    break;
+                }
+
+                if (candidate.TimeProvider == signalled.TimeProvider)
+                {
+                    next = candidate;
+                    break;
+                }
+            }
+
+            if (next is null)
+            {
+                return;
+            }
+
+            _timers.Remove(next);
+            next.Fire();
+            DrainMicrotasks();
+        }
+    }
+
+    private sealed class MainWatcher(LoopCore loop) : Reaction
+    {
+        public override void OnSettled(Promise source) => loop.Wake();
+    }
+}

@@ -1,0 +1,44 @@
+using PromiseJs.Internal;
+
+namespace PromiseJs.Scheduling;
+
+/// <summary>A loop timer: its clock's timer posts it to the loop, which fires it (and any timer due before it) as a macrotask.</summary>
+internal sealed class TimerEntry(LoopCore loop, TimeProvider timeProvider, long due, long sequence, object callback) : Reaction
+{
+    public static readonly IComparer<TimerEntry> Comparer = Comparer<TimerEntry>.Create(static (x, y) =>
+    {
+        int byDue = x.Due.CompareTo(y.Due);
+        return byDue != 0 ? byDue : x._sequence.CompareTo(y._sequence);
+    });
+
+    private readonly long _sequence = sequence;
+    private ITimer? _timer;
+
+    public long Due { get; } = due;
+
+    public TimeProvider TimeProvider { get; } = timeProvider;
+
+    public void Start(TimeSpan delay) =>
+        _timer = TimeProvider.CreateTimer(static state => ((TimerEntry)state!).OnClock(), this, delay, Timeout.InfiniteTimeSpan);
+
+    public void Cancel() => _timer?.Dispose();
+
+    public override void OnSettled(Promise source) => throw new System.Diagnostics.UnreachableException();
+
+    public override void RunJob(Promise? source) => loop.FireTimersUpTo(this);
+
+    public void Fire()
+    {
+        _timer?.Dispose();
+        if (callback is Action action)
+        {
+            action();
+        }
+        else
+        {
+            ((Promise<VoidResult>)callback).TryFulfill(default);
+        }
+    }
+
+    private void OnClock() => loop.Post(this, null);
+}
