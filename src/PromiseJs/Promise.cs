@@ -35,9 +35,15 @@ public partial class Promise
     // null → one reaction (a Promise or a Reaction) → ReactionList → s_settled (after settlement; never changes again).
     private object? _reactions;
 
-    // null until rejected; then the reason as an ExceptionDispatchInfo (shared down a chain of pass-throughs), or a
-    // RejectionTracker that holds it when nobody had attached a reaction at rejection time (allocated only then).
-    private object? _rejection;
+    // One field, two lives. Before settlement, a reaction promise keeps its ReactionContext here (where its job runs and
+    // the ExecutionContext it runs in); plain promises keep null. Once rejected: the reason as an ExceptionDispatchInfo
+    // (shared down a chain of pass-throughs), or a RejectionTracker holding it when nobody had attached a reaction at
+    // rejection time (allocated only then). Once fulfilled: null. Read as a reason only when _state is Rejected.
+    private protected object? _rejection;
+
+    // The delegate shapes a reaction promise holds (see ThenReaction); here because they fit in the padding after _state.
+    private protected HandlerKind _fulfilledKind;
+    private protected HandlerKind _rejectedKind;
 
     private static readonly object s_settled = new();
 
@@ -141,7 +147,11 @@ public partial class Promise
     }
 
     // Fulfills a value-less promise that nobody else can settle concurrently.
-    internal void SetFulfilledVoid() => Publish(StateFulfilled);
+    internal void SetFulfilledVoid()
+    {
+        _rejection = null;
+        Publish(StateFulfilled);
+    }
 
     // Publishes the final state (the outcome is already written) and hands every waiting reaction to its scheduler.
     private protected object? Publish(int finalState)

@@ -83,6 +83,7 @@ public partial class Promise<T> : Promise, IThenable<T>
         }
 
         _value = value;
+        _rejection = null;
         Publish(StateFulfilled);
         return true;
     }
@@ -91,6 +92,7 @@ public partial class Promise<T> : Promise, IThenable<T>
     internal void SetFulfilled(T value)
     {
         _value = value;
+        _rejection = null;
         Publish(StateFulfilled);
     }
 

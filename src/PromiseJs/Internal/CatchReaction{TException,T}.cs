@@ -5,12 +5,11 @@ internal sealed class CatchReaction<TException, T> : PromiseReaction<T>
     where TException : Exception
 {
     private object? _onRejected;
-    private readonly HandlerKind _kind;
 
     public CatchReaction(object onRejected, HandlerKind kind)
     {
         _onRejected = onRejected;
-        _kind = kind;
+        _rejectedKind = kind;
     }
 
     protected override void Execute(Promise source)
@@ -19,7 +18,7 @@ internal sealed class CatchReaction<TException, T> : PromiseReaction<T>
         _onRejected = null;
         if (source.IsRejected && source.RejectionInfo.SourceException is TException reason)
         {
-            InvokeHandler(_kind, onRejected!, reason);
+            InvokeHandler(_rejectedKind, onRejected!, reason);
         }
         else
         {

@@ -9,12 +9,11 @@ namespace PromiseJs.Internal;
 internal sealed class FinallyReaction<T> : PromiseReaction<T>
 {
     private object? _onFinally;
-    private readonly HandlerKind _kind;
 
     public FinallyReaction(object onFinally, HandlerKind kind)
     {
         _onFinally = onFinally;
-        _kind = kind;
+        _fulfilledKind = kind;
     }
 
     protected override void Execute(Promise source)
@@ -24,7 +23,7 @@ internal sealed class FinallyReaction<T> : PromiseReaction<T>
         Promise result;
         try
         {
-            result = _kind switch
+            result = _fulfilledKind switch
             {
                 HandlerKind.ActionNoArg => InvokeAction((Action)onFinally),
                 HandlerKind.VoidPromiseNoArg => ((Func<Promise?>)onFinally)() ?? Promise.Resolve(),

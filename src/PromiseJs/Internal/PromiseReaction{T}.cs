@@ -11,21 +11,17 @@ namespace PromiseJs.Internal;
 /// </summary>
 internal abstract class PromiseReaction<T> : Promise<T>
 {
-    // A JobScheduler or a SynchronizationContext, captured at attachment (the scheduling seam).
-    private readonly object _scheduler;
-
-    // The ExecutionContext current at attachment: handlers see the AsyncLocal values of the code that attached them.
-    private readonly ExecutionContext? _executionContext;
-
+    // No fields of its own: until it settles, its ReactionContext (the scheduling seam's choice and the ExecutionContext
+    // current at attachment, so handlers see the AsyncLocal values of the code that attached them) lives in _rejection.
     protected PromiseReaction()
     {
-        _scheduler = JobScheduler.Capture();
-        _executionContext = ExecutionContext.Capture();
+        _rejection = ReactionContext.Capture();
     }
 
-    private protected object Scheduler => _scheduler;
+    // Valid until this promise settles.
+    private object Scheduler => ((ReactionContext)_rejection!).Scheduler;
 
-    internal sealed override void OnSourceSettled(Promise source) => JobScheduler.Enqueue(_scheduler, this, source);
+    internal sealed override void OnSourceSettled(Promise source) => JobScheduler.Enqueue(Scheduler, this, source);
 
     internal sealed override void RunJob(Promise? source)
     {
@@ -50,7 +46,7 @@ internal abstract class PromiseReaction<T> : Promise<T>
 
     private void RunInContext(Promise source)
     {
-        ExecutionContext? context = _executionContext;
+        ExecutionContext? context = ((ReactionContext)_rejection!).ExecutionContext;
         if (context is null)
         {
             Execute(source);
@@ -160,7 +156,7 @@ internal abstract class PromiseReaction<T> : Promise<T>
         else
         {
             _state = StateAdoptStep1;
-            JobScheduler.Enqueue(_scheduler, this, promise);
+            JobScheduler.Enqueue(Scheduler, this, promise);
         }
     }
 
@@ -178,7 +174,7 @@ internal abstract class PromiseReaction<T> : Promise<T>
         else
         {
             _state = StateAdoptForeign;
-            object scheduler = _scheduler;
+            object scheduler = Scheduler;
             JobScheduler.OperationStarted(scheduler);
             task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() =>
                 JobScheduler.Enqueue(scheduler, new TaskCompletionJob(this, task, scheduler), null));
@@ -200,7 +196,7 @@ internal abstract class PromiseReaction<T> : Promise<T>
         {
             _state = StateAdoptForeign;
             var resolver = new ThenableResolver(this, thenable);
-            JobScheduler.Enqueue(_scheduler, (Action)resolver.CallThen, null);
+            JobScheduler.Enqueue(Scheduler, (Action)resolver.CallThen, null);
         }
     }
 

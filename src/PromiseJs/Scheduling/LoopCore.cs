@@ -18,9 +18,15 @@ internal sealed class LoopCore : JobScheduler
 
     private readonly JobQueue _microtasks = new();
 
-    // Guards _macrotasks, _running, _wake and _waiting; other threads post here.
+    // Guards _macrotasks, _wake and _waiting; other threads post here.
     private readonly object _gate = new();
     private readonly JobQueue _macrotasks = new();
+
+    // How many macrotasks are queued (or being queued): lets the loop skip the lock when nothing was posted.
+    // Incremented before _running is read and _running is cleared before this is read, both with full fences, so a
+    // post racing with the end of the loop is either refused (and runs on the thread pool) or seen by Exit.
+    private int _posted;
+    private int _running;
 
     // Timers by (due, sequence), so equal delays fire in creation order.
     private readonly List<TimerEntry> _timers = [];
@@ -28,7 +34,6 @@ internal sealed class LoopCore : JobScheduler
 
     private List<RejectionTracker>? _pendingRejections;
     private int _outstanding;
-    private bool _running;
     private bool _wake;
     private bool _waiting;
     private MainWatcher? _mainWatcher;
@@ -54,10 +59,7 @@ internal sealed class LoopCore : JobScheduler
         }
 
         LoopCore loop = t_cache ??= new LoopCore();
-        lock (loop._gate)
-        {
-            loop._running = true;
-        }
+        Volatile.Write(ref loop._running, 1);
 
         previousContext = System.Threading.SynchronizationContext.Current;
         System.Threading.SynchronizationContext.SetSynchronizationContext(loop.SynchronizationContext);
@@ -70,23 +72,45 @@ internal sealed class LoopCore : JobScheduler
     {
         t_current = null;
         System.Threading.SynchronizationContext.SetSynchronizationContext(previousContext);
-        lock (_gate)
+        Interlocked.Exchange(ref _running, 0);
+        if (Volatile.Read(ref _posted) != 0)
         {
-            _running = false;
-            _wake = false;
-            _macrotasks.Clear();
+            // Left over after an exception, or posted while the loop was ending: nothing is lost, it runs on the thread pool.
+            lock (_gate)
+            {
+                while (_macrotasks.Count > 0)
+                {
+                    Job job = _macrotasks.Dequeue();
+                    _posted--;
+                    ThreadPoolJobScheduler.Instance.Enqueue(job.Target, job.Source);
+                }
+            }
         }
 
-        _microtasks.Clear();
-        foreach (TimerEntry timer in _timers)
+        _wake = false;
+        if (_microtasks.Count > 0)
         {
-            timer.Cancel();
+            _microtasks.Clear();
         }
 
-        _timers.Clear();
+        if (_timers.Count > 0)
+        {
+            foreach (TimerEntry timer in _timers)
+            {
+                timer.Cancel();
+            }
+
+            _timers.Clear();
+        }
+
         _pendingRejections?.Clear();
-        _outstanding = 0;
         _mainWatcher = null;
+        if (Volatile.Read(ref _outstanding) != 0)
+        {
+            // Left by an exception while adopted tasks were still running: they will still report to this instance,
+            // so the next Run on this thread starts from a fresh one.
+            t_cache = null;
+        }
     }
 
     public override void Enqueue(object job, Promise? source)
@@ -108,7 +132,8 @@ internal sealed class LoopCore : JobScheduler
     {
         lock (_gate)
         {
-            if (_running)
+            Interlocked.Increment(ref _posted);
+            if (Volatile.Read(ref _running) != 0)
             {
                 _macrotasks.Enqueue(new Job(job, source));
                 if (_waiting)
@@ -118,6 +143,8 @@ internal sealed class LoopCore : JobScheduler
 
                 return;
             }
+
+            _posted--;
         }
 
         ThreadPoolJobScheduler.Instance.Enqueue(job, source);
@@ -148,12 +175,9 @@ internal sealed class LoopCore : JobScheduler
 
             if (main.IsSettled && _timers.Count == 0 && Volatile.Read(ref _outstanding) == 0)
             {
-                lock (_gate)
+                if (Volatile.Read(ref _posted) == 0)
                 {
-                    if (_macrotasks.Count == 0)
-                    {
-                        return;
-                    }
+                    return;
                 }
 
                 continue;
@@ -189,15 +213,22 @@ internal sealed class LoopCore : JobScheduler
 
     private bool TryRunMacrotask()
     {
+        if (Volatile.Read(ref _posted) == 0)
+        {
+            return false;
+        }
+
         Job job;
         lock (_gate)
         {
             if (_macrotasks.Count == 0)
             {
+                // Counted but not enqueued yet: the poster holds the lock until it is, so this is only a refusal in flight.
                 return false;
             }
 
             job = _macrotasks.Dequeue();
+            _posted--;
         }
 
         job.Run();

@@ -1,0 +1,31 @@
+using PromiseJs.Scheduling;
+
+namespace PromiseJs.Internal;
+
+/// <summary>Where a reaction runs and the <see cref="System.Threading.ExecutionContext"/> it runs in, captured when it is
+/// attached. Immutable and shared: consecutive reactions attached in the same place and context reuse one instance, so
+/// capturing it allocates nothing in steady state.</summary>
+internal sealed class ReactionContext(object scheduler, ExecutionContext? executionContext)
+{
+    [ThreadStatic]
+    private static ReactionContext? t_last;
+
+    // A JobScheduler or a SynchronizationContext.
+    public object Scheduler { get; } = scheduler;
+
+    // null when flow was suppressed: the job then runs in whatever context its thread has.
+    public ExecutionContext? ExecutionContext { get; } = executionContext;
+
+    public static ReactionContext Capture()
+    {
+        object scheduler = JobScheduler.Capture();
+        ExecutionContext? executionContext = System.Threading.ExecutionContext.Capture();
+        ReactionContext? last = t_last;
+        if (last is not null && last.Scheduler == scheduler && last.ExecutionContext == executionContext)
+        {
+            return last;
+        }
+
+        return t_last = new ReactionContext(scheduler, executionContext);
+    }
+}
