@@ -77,7 +77,7 @@ public partial class Promise
         ThreadPoolJobScheduler.Instance.ReleaseDrainer();
         var waiter = new WaitReaction();
         AddReaction(waiter);
-        if (!waiter.Wait(timeout, cancellationToken))
+        if (!waiter.WaitSignal(timeout, cancellationToken))
         {
             throw new TimeoutException($"The promise did not settle within {timeout}.");
         }

@@ -173,7 +173,7 @@ public partial class Promise
             // Taking the lock waits out an AddReaction that saw the list before the exchange; none can add after it.
             lock (list)
             {
-                foreach (object reaction in list)
+                foreach (Promise reaction in list)
                 {
                     Dispatch(reaction);
                 }
@@ -181,26 +181,17 @@ public partial class Promise
         }
         else
         {
-            Dispatch(reactions);
+            // Only promises (reaction promises and Reactions) and ReactionLists are ever stored.
+            Dispatch(System.Runtime.CompilerServices.Unsafe.As<Promise>(reactions));
         }
     }
 
-    private void Dispatch(object reaction)
-    {
-        if (reaction is Promise promise)
-        {
-            promise.OnSourceSettled(this);
-        }
-        else
-        {
-            ((Reaction)reaction).OnSettled(this);
-        }
-    }
+    private void Dispatch(Promise reaction) => reaction.OnSourceSettled(this);
 
     // ----- reactions -----
 
     // Attaches a reaction (a reaction promise or a Reaction); it is dispatched once this promise settles, at once if it has.
-    internal void AddReaction(object reaction)
+    internal void AddReaction(Promise reaction)
     {
         if (Volatile.Read(ref _state) >= StateFulfilled)
         {
@@ -239,7 +230,7 @@ public partial class Promise
             }
             else
             {
-                var newList = new ReactionList { current, reaction };
+                var newList = new ReactionList { System.Runtime.CompilerServices.Unsafe.As<Promise>(current), reaction };
                 object? seen = Interlocked.CompareExchange(ref _reactions, newList, current);
                 if (seen == current)
                 {
@@ -251,7 +242,7 @@ public partial class Promise
         }
     }
 
-    private void DispatchToSettled(object reaction)
+    private void DispatchToSettled(Promise reaction)
     {
         MarkHandled();
         Dispatch(reaction);

@@ -1,3 +1,4 @@
+using PromiseJs.Internal;
 using PromiseJs.Scheduling;
 
 namespace PromiseJs;
@@ -59,7 +60,7 @@ public static class PromiseLoop
     public static void QueueMicrotask(Action callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        RequireLoop(nameof(QueueMicrotask)).QueueMicrotask(callback);
+        RequireLoop(nameof(QueueMicrotask)).QueueMicrotask(new ActionReaction(callback));
     }
 
     /// <summary>Runs <paramref name="callback"/> as a timer task after <paramref name="milliseconds"/> (JavaScript's <c>setTimeout</c>).</summary>
@@ -87,7 +88,7 @@ public static class PromiseLoop
     public static void SetImmediate(Action callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        RequireLoop(nameof(SetImmediate)).Post(callback, null);
+        RequireLoop(nameof(SetImmediate)).Post(new ActionReaction(callback), null);
     }
 
     private static Promise RunCore<TMain>(TMain main, Func<TMain, Promise> start)

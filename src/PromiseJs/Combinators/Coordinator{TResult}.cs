@@ -23,8 +23,8 @@ internal abstract class Coordinator<TResult> : Promise<TResult>
 
     private sealed class Element(Coordinator<TResult> owner, int index) : Reaction
     {
-        public override void OnSettled(Promise source) => JobScheduler.Enqueue(owner._scheduler, this, source);
+        internal override void OnSourceSettled(Promise source) => JobScheduler.Enqueue(owner._scheduler, this, source);
 
-        public override void RunJob(Promise? source) => owner.OnElementSettled(index, source!);
+        internal override void RunJob(Promise? source) => owner.OnElementSettled(index, source!);
     }
 }

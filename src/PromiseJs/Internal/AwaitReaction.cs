@@ -7,7 +7,7 @@ namespace PromiseJs.Internal;
 internal sealed class AwaitReaction(Action continuation, object? scheduler, ExecutionContext? executionContext)
     : Reaction, IThreadPoolWorkItem
 {
-    public override void OnSettled(Promise source)
+    internal override void OnSourceSettled(Promise source)
     {
         if (scheduler is null)
         {
@@ -19,7 +19,7 @@ internal sealed class AwaitReaction(Action continuation, object? scheduler, Exec
         }
     }
 
-    public override void RunJob(Promise? source) => Run();
+    internal override void RunJob(Promise? source) => Run();
 
     void IThreadPoolWorkItem.Execute() => Run();
 

@@ -195,8 +195,7 @@ internal abstract class PromiseReaction<T> : Promise<T>
         else
         {
             _state = StateAdoptForeign;
-            var resolver = new ThenableResolver(this, thenable);
-            JobScheduler.Enqueue(Scheduler, (Action)resolver.CallThen, null);
+            JobScheduler.Enqueue(Scheduler, new ThenableResolver(this, thenable), null);
         }
     }
 
@@ -250,9 +249,7 @@ internal abstract class PromiseReaction<T> : Promise<T>
 
     private sealed class TaskCompletionJob(PromiseReaction<T> target, Task task, object scheduler) : Reaction
     {
-        public override void OnSettled(Promise source) => throw new System.Diagnostics.UnreachableException();
-
-        public override void RunJob(Promise? source)
+                internal override void RunJob(Promise? source)
         {
             try
             {
@@ -266,15 +263,16 @@ internal abstract class PromiseReaction<T> : Promise<T>
     }
 
     // The resolving functions handed to a foreign thenable: the first call of either wins (A+ 2.3.3.3.3).
-    private sealed class ThenableResolver(PromiseReaction<T> target, IThenable<T> thenable)
+    private sealed class ThenableResolver(PromiseReaction<T> target, IThenable<T> thenable) : Reaction
     {
         private int _called;
 
-        public void CallThen()
+        // ECMAScript's NewPromiseResolveThenableJob for a foreign thenable: call its then, once.
+        internal override void RunJob(Promise? source)
         {
             try
             {
-                thenable.Then(Resolve, Reject);
+                thenable.Then(ResolveOnce, RejectOnce);
             }
             catch (Exception ex)
             {
@@ -286,7 +284,7 @@ internal abstract class PromiseReaction<T> : Promise<T>
             }
         }
 
-        private void Resolve(T value)
+        private void ResolveOnce(T value)
         {
             if (Interlocked.Exchange(ref _called, 1) == 0)
             {
@@ -294,7 +292,7 @@ internal abstract class PromiseReaction<T> : Promise<T>
             }
         }
 
-        private void Reject(Exception reason)
+        private void RejectOnce(Exception reason)
         {
             if (Interlocked.Exchange(ref _called, 1) == 0)
             {

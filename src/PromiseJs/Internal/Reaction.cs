@@ -1,11 +1,10 @@
 namespace PromiseJs.Internal;
 
-/// <summary>A reaction that is not itself a promise: an await continuation, a blocking wait, a combinator element, a timer.</summary>
-internal abstract class Reaction
+/// <summary>
+/// A reaction that runs no handler of its own: an await continuation, a blocking wait, a combinator element, a timer, a
+/// posted callback. It derives from <see cref="Promise"/> only so that every reaction and every queued job is a
+/// <see cref="Promise"/>: dispatching one is a virtual call, never a type test (its promise state is unused).
+/// </summary>
+internal abstract class Reaction : Promise
 {
-    /// <summary>Called synchronously, on the settling thread, when the promise it is registered on settles.</summary>
-    public abstract void OnSettled(Promise source);
-
-    /// <summary>Runs the reaction as a queued job, when its <see cref="OnSettled"/> queued it.</summary>
-    public virtual void RunJob(Promise? source) => throw new System.Diagnostics.UnreachableException();
 }

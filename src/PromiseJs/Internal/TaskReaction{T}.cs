@@ -8,7 +8,7 @@ internal sealed class TaskReaction<T> : Reaction
 
     public Task<T> Task => _source.Task;
 
-    public override void OnSettled(Promise source)
+    internal override void OnSourceSettled(Promise source)
     {
         if (source.IsFulfilled)
         {

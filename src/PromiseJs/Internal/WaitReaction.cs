@@ -9,7 +9,7 @@ internal sealed class WaitReaction : Reaction
 {
     private readonly ManualResetEventSlim _signal = new();
 
-    public override void OnSettled(Promise source) => _signal.Set();
+    internal override void OnSourceSettled(Promise source) => _signal.Set();
 
-    public bool Wait(TimeSpan timeout, CancellationToken cancellationToken) => _signal.Wait(timeout, cancellationToken);
+    public bool WaitSignal(TimeSpan timeout, CancellationToken cancellationToken) => _signal.Wait(timeout, cancellationToken);
 }

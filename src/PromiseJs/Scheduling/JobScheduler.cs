@@ -7,7 +7,7 @@ namespace PromiseJs.Scheduling;
 internal abstract class JobScheduler
 {
     /// <summary>Queues a job; the handlers of one promise are queued in attachment order and must run in that order.</summary>
-    public abstract void Enqueue(object job, Promise? source);
+    public abstract void Enqueue(Promise job, Promise? source);
 
     /// <summary>Tells the scheduler that work outside it (a pending task being adopted) will queue a job later.</summary>
     public virtual void OperationStarted()
@@ -37,9 +37,14 @@ internal abstract class JobScheduler
         return context is LoopSynchronizationContext loopContext ? loopContext.Loop : context;
     }
 
-    public static void Enqueue(object scheduler, object job, Promise? source)
+    public static void Enqueue(object scheduler, Promise job, Promise? source)
     {
-        if (scheduler is JobScheduler jobScheduler)
+        if (scheduler is LoopCore loop)
+        {
+            // The common case, tested first: a sealed type is an exact, inlined check.
+            loop.Enqueue(job, source);
+        }
+        else if (scheduler is JobScheduler jobScheduler)
         {
             jobScheduler.Enqueue(job, source);
         }
@@ -74,7 +79,7 @@ internal abstract class JobScheduler
         }
     }
 
-    private sealed class PostedJob(object target, Promise? source)
+    private sealed class PostedJob(Promise target, Promise? source)
     {
         public void Run() => new Job(target, source).Run();
     }

@@ -113,7 +113,7 @@ internal sealed class LoopCore : JobScheduler
         }
     }
 
-    public override void Enqueue(object job, Promise? source)
+    public override void Enqueue(Promise job, Promise? source)
     {
         if (t_current == this)
         {
@@ -125,10 +125,10 @@ internal sealed class LoopCore : JobScheduler
         }
     }
 
-    public void QueueMicrotask(object job) => _microtasks.Enqueue(new Job(job, null));
+    public void QueueMicrotask(Promise job) => _microtasks.Enqueue(new Job(job, null));
 
     /// <summary>Queues a macrotask from any thread; once the loop has ended, the job runs on the thread pool instead.</summary>
-    public void Post(object job, Promise? source)
+    public void Post(Promise job, Promise? source)
     {
         lock (_gate)
         {
@@ -324,6 +324,6 @@ internal sealed class LoopCore : JobScheduler
 
     private sealed class MainWatcher(LoopCore loop) : Reaction
     {
-        public override void OnSettled(Promise source) => loop.Wake();
+        internal override void OnSourceSettled(Promise source) => loop.Wake();
     }
 }

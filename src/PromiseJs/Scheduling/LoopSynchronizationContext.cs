@@ -37,9 +37,7 @@ internal sealed class LoopSynchronizationContext(LoopCore loop) : Synchronizatio
     {
         private Exception? _exception;
 
-        public override void OnSettled(Promise source) => throw new System.Diagnostics.UnreachableException();
-
-        public override void RunJob(Promise? source)
+                internal override void RunJob(Promise? source)
         {
             if (done is null)
             {

@@ -23,7 +23,7 @@ internal sealed class ThreadPoolJobScheduler : JobScheduler, IThreadPoolWorkItem
 
     public static bool IsDrainerThread => t_isDrainer;
 
-    public override void Enqueue(object job, Promise? source)
+    public override void Enqueue(Promise job, Promise? source)
     {
         bool start = false;
         lock (_gate)

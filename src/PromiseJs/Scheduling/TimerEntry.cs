@@ -23,9 +23,7 @@ internal sealed class TimerEntry(LoopCore loop, TimeProvider timeProvider, long 
 
     public void Cancel() => _timer?.Dispose();
 
-    public override void OnSettled(Promise source) => throw new System.Diagnostics.UnreachableException();
-
-    public override void RunJob(Promise? source) => loop.FireTimersUpTo(this);
+        internal override void RunJob(Promise? source) => loop.FireTimersUpTo(this);
 
     public void Fire()
     {
