@@ -89,9 +89,9 @@ public partial class Promise
     // Valid only once rejected.
     internal ExceptionDispatchInfo RejectionInfo => _rejection as ExceptionDispatchInfo ?? ((RejectionTracker)_rejection!).Info;
 
-    private void ResolveFromExecutor() => TryFulfillVoid();
+    internal void ResolveFromExecutor() => TryFulfillVoid();
 
-    private void RejectFromExecutor(Exception reason)
+    internal void RejectFromExecutor(Exception reason)
     {
         ArgumentNullException.ThrowIfNull(reason);
         TryReject(ExceptionDispatchInfo.Capture(reason));

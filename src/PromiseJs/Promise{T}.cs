@@ -63,13 +63,7 @@ public partial class Promise<T> : Promise, IThenable<T>
 
     void IThenable<T>.Then(Action<T> onFulfilled, Action<Exception> onRejected) => Then(onFulfilled, onRejected);
 
-    private void ResolveFromExecutor(T value) => TryFulfill(value);
-
-    private void RejectFromExecutor(Exception reason)
-    {
-        ArgumentNullException.ThrowIfNull(reason);
-        TryReject(ExceptionDispatchInfo.Capture(reason));
-    }
+    internal void ResolveFromExecutor(T value) => TryFulfill(value);
 
     // First-wins fulfillment from Pending (executors, resolvers).
     internal bool TryFulfill(T value) => TryFulfill(value, StatePending);

@@ -39,7 +39,7 @@ internal sealed class FinallyReaction<T> : PromiseReaction<T>
 
         var passThrough = new OutcomeReaction(source);
         result.AddReaction(passThrough);
-        ResolveWithPromise(passThrough);
+        ResolveWithPromise(passThrough, atEndOfJob: true);
     }
 
     private static Promise InvokeAction(Action action)

@@ -102,16 +102,16 @@ internal abstract class PromiseReaction<T> : Promise<T>
                     SetFulfilled(default!);
                     break;
                 case HandlerKind.Promise:
-                    ResolveWithPromise(Unsafe.As<Func<TArg, Promise<T>?>>(handler)(argument));
+                    ResolveWithPromise(Unsafe.As<Func<TArg, Promise<T>?>>(handler)(argument), atEndOfJob: true);
                     break;
                 case HandlerKind.PromiseNoArg:
-                    ResolveWithPromise(Unsafe.As<Func<Promise<T>?>>(handler)());
+                    ResolveWithPromise(Unsafe.As<Func<Promise<T>?>>(handler)(), atEndOfJob: true);
                     break;
                 case HandlerKind.VoidPromise:
-                    ResolveWithPromise(Unsafe.As<Func<TArg, Promise?>>(handler)(argument));
+                    ResolveWithPromise(Unsafe.As<Func<TArg, Promise?>>(handler)(argument), atEndOfJob: true);
                     break;
                 case HandlerKind.VoidPromiseNoArg:
-                    ResolveWithPromise(Unsafe.As<Func<Promise?>>(handler)());
+                    ResolveWithPromise(Unsafe.As<Func<Promise?>>(handler)(), atEndOfJob: true);
                     break;
                 case HandlerKind.Task:
                     ResolveWithTask(Unsafe.As<Func<TArg, Task<T>?>>(handler)(argument));
@@ -126,10 +126,10 @@ internal abstract class PromiseReaction<T> : Promise<T>
                     ResolveWithTask(Unsafe.As<Func<Task?>>(handler)());
                     break;
                 case HandlerKind.Thenable:
-                    ResolveWithThenable(Unsafe.As<Func<TArg, IThenable<T>?>>(handler)(argument));
+                    ResolveWithThenable(Unsafe.As<Func<TArg, IThenable<T>?>>(handler)(argument), atEndOfJob: true);
                     break;
                 case HandlerKind.ThenableNoArg:
-                    ResolveWithThenable(Unsafe.As<Func<IThenable<T>?>>(handler)());
+                    ResolveWithThenable(Unsafe.As<Func<IThenable<T>?>>(handler)(), atEndOfJob: true);
                     break;
                 default:
                     throw new System.Diagnostics.UnreachableException();
@@ -142,8 +142,10 @@ internal abstract class PromiseReaction<T> : Promise<T>
     }
 
     /// <summary>Resolves with one of our promises: two jobs later, as V8's NewPromiseResolveThenableJob; <see langword="null"/> means <c>default</c>.</summary>
-    /// <remarks>For a value-less <typeparamref name="T"/> any promise will do: only its outcome is adopted.</remarks>
-    internal void ResolveWithPromise(Promise? promise)
+    /// <param name="promise">The promise to adopt. For a value-less <typeparamref name="T"/> any promise will do: only its outcome is adopted.</param>
+    /// <param name="atEndOfJob">Whether this is the last thing the running job does (a handler's result), so no user code
+    /// runs before the job's end.</param>
+    internal void ResolveWithPromise(Promise? promise, bool atEndOfJob = false)
     {
         if (promise is null)
         {
@@ -152,6 +154,21 @@ internal abstract class PromiseReaction<T> : Promise<T>
         else if (promise == this)
         {
             SetRejected(ExceptionDispatchInfo.Capture(SelfResolution()));
+        }
+        else if (atEndOfJob && Scheduler is LoopCore loop && loop.IsIdleOnThisThread)
+        {
+            // The two adoption jobs would run next, back to back, with nothing between them or before them that could
+            // observe the difference: do their work now. Same order as node, two queue round trips fewer.
+            if (promise.IsSettled)
+            {
+                promise.MarkHandled();
+                SettleFrom(promise);
+            }
+            else
+            {
+                _state = StateAdoptStep2;
+                promise.AddReaction(this);
+            }
         }
         else
         {
@@ -182,7 +199,7 @@ internal abstract class PromiseReaction<T> : Promise<T>
     }
 
     /// <summary>Resolves with a thenable: ours are adopted as promises; a foreign one is called once, in a later job (A+ 2.3.3).</summary>
-    internal void ResolveWithThenable(IThenable<T>? thenable)
+    internal void ResolveWithThenable(IThenable<T>? thenable, bool atEndOfJob = false)
     {
         if (thenable is null)
         {
@@ -190,7 +207,7 @@ internal abstract class PromiseReaction<T> : Promise<T>
         }
         else if (thenable is Promise<T> promise)
         {
-            ResolveWithPromise(promise);
+            ResolveWithPromise(promise, atEndOfJob);
         }
         else
         {

@@ -125,6 +125,9 @@ internal sealed class LoopCore : JobScheduler
         }
     }
 
+    /// <summary>Gets whether this loop runs on the calling thread and has no microtask queued.</summary>
+    public bool IsIdleOnThisThread => _microtasks.Count == 0 && t_current == this;
+
     public void QueueMicrotask(Promise job) => _microtasks.Enqueue(new Job(job, null));
 
     /// <summary>Queues a macrotask from any thread; once the loop has ended, the job runs on the thread pool instead.</summary>
