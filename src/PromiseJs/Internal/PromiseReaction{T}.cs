@@ -191,11 +191,26 @@ internal abstract class PromiseReaction<T> : Promise<T>
         else
         {
             _state = StateAdoptForeign;
-            object scheduler = Scheduler;
-            JobScheduler.OperationStarted(scheduler);
-            task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() =>
-                JobScheduler.Enqueue(scheduler, new TaskCompletionJob(this, task, scheduler), null));
+            JobScheduler.OperationStarted(Scheduler);
+
+            // Settled inline by the thread that completes the task, as an async function's promise settles when the
+            // function returns: only this promise's reactions are queued then, where they belong. (An await-style
+            // continuation would be sent to the thread pool whenever a SynchronizationContext, such as the loop's, is current.)
+            task.ContinueWith(
+                static (task, state) => ((PromiseReaction<T>)state!).CompleteFromTask(task),
+                this,
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
+    }
+
+    private void CompleteFromTask(Task task)
+    {
+        // Read before settling: settling reuses the field that holds it.
+        object scheduler = Scheduler;
+        SettleFromTask(task);
+        JobScheduler.OperationCompleted(scheduler);
     }
 
     /// <summary>Resolves with a thenable: ours are adopted as promises; a foreign one is called once, in a later job (A+ 2.3.3).</summary>
@@ -262,21 +277,6 @@ internal abstract class PromiseReaction<T> : Promise<T>
     private sealed class ExecuteState(PromiseReaction<T> reaction, Promise source)
     {
         public void Run() => reaction.Execute(source);
-    }
-
-    private sealed class TaskCompletionJob(PromiseReaction<T> target, Task task, object scheduler) : Reaction
-    {
-                internal override void RunJob(Promise? source)
-        {
-            try
-            {
-                target.SettleFromTask(task);
-            }
-            finally
-            {
-                JobScheduler.OperationCompleted(scheduler);
-            }
-        }
     }
 
     // The resolving functions handed to a foreign thenable: the first call of either wins (A+ 2.3.3.3.3).
