@@ -1,0 +1,14 @@
+namespace PromiseJs.Tests.Spec.Support;
+
+/// <summary>Where a scenario runs, and so where its handlers run.</summary>
+public enum Mode
+{
+    /// <summary>Inside <c>PromiseLoop.Run</c>: one thread, JavaScript's order; timers are loop timers.</summary>
+    Loop,
+
+    /// <summary>
+    /// Without a loop: handlers run on the shared serial thread-pool queue, and the test thread waits for the
+    /// scenario with <c>Wait(TimeSpan)</c>.
+    /// </summary>
+    ThreadPool,
+}
