@@ -48,6 +48,9 @@ internal sealed class LoopCore : JobScheduler
 
     public LoopSynchronizationContext SynchronizationContext { get; }
 
+    /// <summary>Gets or sets the context the last reaction attached on this loop captured (see <see cref="ReactionContext.Capture"/>).</summary>
+    public ReactionContext? LastReactionContext { get; set; }
+
     /// <summary>Makes this thread's loop current and installs its synchronization context.</summary>
     public static LoopCore Enter(out SynchronizationContext? previousContext)
     {
