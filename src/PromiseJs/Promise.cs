@@ -32,7 +32,9 @@ public partial class Promise
     private protected int _state;
 
     // The reactions waiting for this promise, in attachment order; only moves forward:
-    // null → one reaction (a Promise or a Reaction) → ReactionList → s_settled (after settlement; never changes again).
+    // null → one reaction (a reaction promise or a Reaction) → ReactionList → s_dispatching → s_settled.
+    // s_dispatching lasts while the settling thread hands the waiting reactions to their schedulers; a reaction attached
+    // meanwhile waits for s_settled before it dispatches itself, so it can never overtake an earlier one (A+ 2.2.6).
     private object? _reactions;
 
     // One field, two lives. Before settlement, a reaction promise keeps its ReactionContext here (where its job runs and
@@ -46,6 +48,7 @@ public partial class Promise
     private protected HandlerKind _rejectedKind;
 
     private static readonly object s_settled = new();
+    private static readonly object s_dispatching = new();
 
     /// <summary>Creates a pending promise of no value and runs <paramref name="executor"/> synchronously to settle it.</summary>
     /// <param name="executor">Receives the functions that resolve and reject the promise; only the first call of either counts.
@@ -157,14 +160,19 @@ public partial class Promise
     private protected object? Publish(int finalState)
     {
         Volatile.Write(ref _state, finalState);
-        object? reactions = Interlocked.Exchange(ref _reactions, s_settled);
+        object? reactions = Interlocked.Exchange(ref _reactions, s_dispatching);
         if (reactions is not null)
         {
             DispatchAll(reactions);
         }
 
+        // No reaction can be added while s_dispatching is there, so a plain release write ends the phase.
+        Volatile.Write(ref _reactions, s_settled);
         return reactions;
     }
+
+    // Marks a promise constructed already settled (no reaction can exist yet).
+    private protected void MarkConstructedSettled() => _reactions = s_settled;
 
     private void DispatchAll(object reactions)
     {
@@ -193,27 +201,33 @@ public partial class Promise
     // Attaches a reaction (a reaction promise or a Reaction); it is dispatched once this promise settles, at once if it has.
     internal void AddReaction(Promise reaction)
     {
-        if (Volatile.Read(ref _state) >= StateFulfilled)
-        {
-            DispatchToSettled(reaction);
-            return;
-        }
-
         object? current = Volatile.Read(ref _reactions);
         while (true)
         {
-            if (current is null)
+            if (current == s_settled)
+            {
+                DispatchToSettled(reaction);
+                return;
+            }
+
+            if (current == s_dispatching)
+            {
+                // Another thread is handing the earlier reactions to their schedulers; that takes moments.
+                var spinner = default(SpinWait);
+                do
+                {
+                    spinner.SpinOnce();
+                    current = Volatile.Read(ref _reactions);
+                }
+                while (current == s_dispatching);
+            }
+            else if (current is null)
             {
                 current = Interlocked.CompareExchange(ref _reactions, reaction, null);
                 if (current is null)
                 {
                     return;
                 }
-            }
-            else if (current == s_settled)
-            {
-                DispatchToSettled(reaction);
-                return;
             }
             else if (current is ReactionList list)
             {

@@ -41,6 +41,7 @@ public partial class Promise<T> : Promise, IThenable<T>
     {
         _value = value;
         _state = StateFulfilled;
+        MarkConstructedSettled();
     }
 
     /// <summary>Gets the value of the fulfilled promise.</summary>

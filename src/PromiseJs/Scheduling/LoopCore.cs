@@ -18,9 +18,14 @@ internal sealed class LoopCore : JobScheduler
 
     private readonly JobQueue _microtasks = new();
 
-    // Guards _macrotasks, _wake and _waiting; other threads post here.
+    // Guards _macrotasks, _incoming, _wake and _waiting; other threads post here.
     private readonly object _gate = new();
     private readonly JobQueue _macrotasks = new();
+
+    // Promise jobs queued from other threads (a promise settled on the thread pool): microtasks, moved into _microtasks
+    // before the loop runs its next microtask or queues one of its own, so they keep their place in the FIFO order.
+    private readonly JobQueue _incoming = new();
+    private int _incomingCount;
 
     // How many macrotasks are queued (or being queued): lets the loop skip the lock when nothing was posted.
     // Incremented before _running is read and _running is cleared before this is read, both with full fences, so a
@@ -76,11 +81,18 @@ internal sealed class LoopCore : JobScheduler
         t_current = null;
         System.Threading.SynchronizationContext.SetSynchronizationContext(previousContext);
         Interlocked.Exchange(ref _running, 0);
-        if (Volatile.Read(ref _posted) != 0)
+        if (Volatile.Read(ref _posted) != 0 || Volatile.Read(ref _incomingCount) != 0)
         {
-            // Left over after an exception, or posted while the loop was ending: nothing is lost, it runs on the thread pool.
+            // Left over after an exception, or queued while the loop was ending: nothing is lost, it runs on the thread pool.
             lock (_gate)
             {
+                while (_incoming.Count > 0)
+                {
+                    Job job = _incoming.Dequeue();
+                    _incomingCount--;
+                    ThreadPoolJobScheduler.Instance.Enqueue(job.Target, job.Source);
+                }
+
                 while (_macrotasks.Count > 0)
                 {
                     Job job = _macrotasks.Dequeue();
@@ -120,11 +132,52 @@ internal sealed class LoopCore : JobScheduler
     {
         if (t_current == this)
         {
+            if (Volatile.Read(ref _incomingCount) != 0)
+            {
+                // Jobs another thread queued before this one go first.
+                TakeIncoming();
+            }
+
             _microtasks.Enqueue(new Job(job, source));
         }
         else
         {
-            Post(job, source);
+            EnqueueFromOtherThread(job, source);
+        }
+    }
+
+    private void EnqueueFromOtherThread(Promise job, Promise? source)
+    {
+        lock (_gate)
+        {
+            // Counted before _running is read, as in Post: Exit either sees the count or this sees the loop ended.
+            Interlocked.Increment(ref _incomingCount);
+            if (Volatile.Read(ref _running) != 0)
+            {
+                _incoming.Enqueue(new Job(job, source));
+                if (_waiting)
+                {
+                    Monitor.Pulse(_gate);
+                }
+
+                return;
+            }
+
+            _incomingCount--;
+        }
+
+        ThreadPoolJobScheduler.Instance.Enqueue(job, source);
+    }
+
+    private void TakeIncoming()
+    {
+        lock (_gate)
+        {
+            while (_incoming.Count > 0)
+            {
+                _microtasks.Enqueue(_incoming.Dequeue());
+                _incomingCount--;
+            }
         }
     }
 
@@ -181,7 +234,7 @@ internal sealed class LoopCore : JobScheduler
 
             if (main.IsSettled && _timers.Count == 0 && Volatile.Read(ref _outstanding) == 0)
             {
-                if (Volatile.Read(ref _posted) == 0)
+                if (Volatile.Read(ref _posted) == 0 && Volatile.Read(ref _incomingCount) == 0)
                 {
                     return;
                 }
@@ -199,9 +252,18 @@ internal sealed class LoopCore : JobScheduler
         JobQueue microtasks = _microtasks;
         do
         {
+            if (Volatile.Read(ref _incomingCount) != 0)
+            {
+                TakeIncoming();
+            }
+
             while (microtasks.Count > 0)
             {
                 microtasks.Dequeue().Run();
+                if (microtasks.Count == 0 && Volatile.Read(ref _incomingCount) != 0)
+                {
+                    TakeIncoming();
+                }
             }
 
             if (_pendingRejections is { Count: > 0 } pending)
@@ -214,7 +276,7 @@ internal sealed class LoopCore : JobScheduler
                 }
             }
         }
-        while (microtasks.Count > 0);
+        while (microtasks.Count > 0 || Volatile.Read(ref _incomingCount) != 0);
     }
 
     private bool TryRunMacrotask()
@@ -253,7 +315,7 @@ internal sealed class LoopCore : JobScheduler
         lock (_gate)
         {
             _waiting = true;
-            while (_macrotasks.Count == 0 && !_wake)
+            while (_macrotasks.Count == 0 && _incoming.Count == 0 && !_wake)
             {
                 Monitor.Wait(_gate);
             }
