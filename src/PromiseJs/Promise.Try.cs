@@ -28,17 +28,7 @@ public partial class Promise
     public static Promise<T> Try<T>(Func<Promise<T>?> function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        var adoption = new AdoptionReaction<T>();
-        try
-        {
-            adoption.ResolveWithPromise(function());
-        }
-        catch (Exception ex)
-        {
-            adoption.SetRejected(ExceptionDispatchInfo.Capture(ex));
-        }
-
-        return adoption;
+        return TryAdopt<T, Promise<T>?>(function, static (adoption, result) => adoption.ResolveWithPromise(result));
     }
 
     /// <summary>Calls <paramref name="function"/> now and returns a promise that adopts the task it returns, or rejected with what it throws.</summary>
@@ -47,17 +37,7 @@ public partial class Promise
     public static Promise<T> Try<T>(Func<Task<T>?> function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        var adoption = new AdoptionReaction<T>();
-        try
-        {
-            adoption.ResolveWithTask(function());
-        }
-        catch (Exception ex)
-        {
-            adoption.SetRejected(ExceptionDispatchInfo.Capture(ex));
-        }
-
-        return adoption;
+        return TryAdopt<T, Task<T>?>(function, static (adoption, result) => adoption.ResolveWithTask(result));
     }
 
     /// <summary>Calls <paramref name="action"/> now and returns a fulfilled promise, or one rejected with what it throws.</summary>
@@ -82,17 +62,7 @@ public partial class Promise
     public static Promise Try(Func<Promise?> function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        var adoption = new AdoptionReaction<VoidResult>();
-        try
-        {
-            adoption.ResolveWithPromise(function());
-        }
-        catch (Exception ex)
-        {
-            adoption.SetRejected(ExceptionDispatchInfo.Capture(ex));
-        }
-
-        return adoption;
+        return TryAdopt<VoidResult, Promise?>(function, static (adoption, result) => adoption.ResolveWithPromise(result));
     }
 
     /// <summary>Calls <paramref name="function"/> now and returns a promise that adopts the task it returns, or rejected with what it throws.</summary>
@@ -101,10 +71,16 @@ public partial class Promise
     public static Promise Try(Func<Task?> function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        var adoption = new AdoptionReaction<VoidResult>();
+        return TryAdopt<VoidResult, Task?>(function, static (adoption, result) => adoption.ResolveWithTask(result));
+    }
+
+    // Calls the function now and has a new promise adopt what it returns, as `new Promise(r => r(f()))` does in JavaScript.
+    private static AdoptionReaction<T> TryAdopt<T, TResult>(Func<TResult> function, Action<AdoptionReaction<T>, TResult> adopt)
+    {
+        var adoption = new AdoptionReaction<T>();
         try
         {
-            adoption.ResolveWithTask(function());
+            adopt(adoption, function());
         }
         catch (Exception ex)
         {

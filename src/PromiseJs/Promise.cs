@@ -57,9 +57,15 @@ public partial class Promise
     public Promise(Action<Action, Action<Exception>> executor)
     {
         ArgumentNullException.ThrowIfNull(executor);
+        RunExecutor(executor, ResolveFromExecutor);
+    }
+
+    // Runs an executor now with this promise's resolving functions; a throw rejects, unless already settled.
+    private protected void RunExecutor<TResolve>(Action<TResolve, Action<Exception>> executor, TResolve resolve)
+    {
         try
         {
-            executor(ResolveFromExecutor, RejectFromExecutor);
+            executor(resolve, RejectFromExecutor);
         }
         catch (Exception ex)
         {

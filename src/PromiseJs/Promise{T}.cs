@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 
 namespace PromiseJs;
 
@@ -22,14 +21,7 @@ public partial class Promise<T> : Promise, IThenable<T>
     public Promise(Action<Action<T>, Action<Exception>> executor)
     {
         ArgumentNullException.ThrowIfNull(executor);
-        try
-        {
-            executor(ResolveFromExecutor, RejectFromExecutor);
-        }
-        catch (Exception ex)
-        {
-            TryReject(ExceptionDispatchInfo.Capture(ex));
-        }
+        RunExecutor(executor, ResolveFromExecutor);
     }
 
     internal Promise()

@@ -86,19 +86,8 @@ internal sealed class LoopCore : JobScheduler
             // Left over after an exception, or queued while the loop was ending: nothing is lost, it runs on the thread pool.
             lock (_gate)
             {
-                while (_incoming.Count > 0)
-                {
-                    Job job = _incoming.Dequeue();
-                    _incomingCount--;
-                    ThreadPoolJobScheduler.Instance.Enqueue(job.Target, job.Source);
-                }
-
-                while (_macrotasks.Count > 0)
-                {
-                    Job job = _macrotasks.Dequeue();
-                    _posted--;
-                    ThreadPoolJobScheduler.Instance.Enqueue(job.Target, job.Source);
-                }
+                ForwardToThreadPool(_incoming, ref _incomingCount);
+                ForwardToThreadPool(_macrotasks, ref _posted);
             }
         }
 
@@ -142,31 +131,18 @@ internal sealed class LoopCore : JobScheduler
         }
         else
         {
-            EnqueueFromOtherThread(job, source);
+            QueueLocked(_incoming, ref _incomingCount, job, source);
         }
     }
 
-    private void EnqueueFromOtherThread(Promise job, Promise? source)
+    private static void ForwardToThreadPool(JobQueue queue, ref int count)
     {
-        lock (_gate)
+        while (queue.Count > 0)
         {
-            // Counted before _running is read, as in Post: Exit either sees the count or this sees the loop ended.
-            Interlocked.Increment(ref _incomingCount);
-            if (Volatile.Read(ref _running) != 0)
-            {
-                _incoming.Enqueue(new Job(job, source));
-                if (_waiting)
-                {
-                    Monitor.Pulse(_gate);
-                }
-
-                return;
-            }
-
-            _incomingCount--;
+            Job job = queue.Dequeue();
+            count--;
+            ThreadPoolJobScheduler.Instance.Enqueue(job.Target, job.Source);
         }
-
-        ThreadPoolJobScheduler.Instance.Enqueue(job, source);
     }
 
     private void TakeIncoming()
@@ -187,14 +163,19 @@ internal sealed class LoopCore : JobScheduler
     public void QueueMicrotask(Promise job) => _microtasks.Enqueue(new Job(job, null));
 
     /// <summary>Queues a macrotask from any thread; once the loop has ended, the job runs on the thread pool instead.</summary>
-    public void Post(Promise job, Promise? source)
+    public void Post(Promise job, Promise? source) => QueueLocked(_macrotasks, ref _posted, job, source);
+
+    // Queues into one of the locked queues (macrotasks, or microtasks from other threads) and wakes the loop.
+    private void QueueLocked(JobQueue queue, ref int count, Promise job, Promise? source)
     {
         lock (_gate)
         {
-            Interlocked.Increment(ref _posted);
+            // Counted before _running is read, while Exit clears _running before it reads the counts (both with full
+            // fences): either Exit sees this job, or this sees the loop ended.
+            Interlocked.Increment(ref count);
             if (Volatile.Read(ref _running) != 0)
             {
-                _macrotasks.Enqueue(new Job(job, source));
+                queue.Enqueue(new Job(job, source));
                 if (_waiting)
                 {
                     Monitor.Pulse(_gate);
@@ -203,7 +184,7 @@ internal sealed class LoopCore : JobScheduler
                 return;
             }
 
-            _posted--;
+            count--;
         }
 
         ThreadPoolJobScheduler.Instance.Enqueue(job, source);
