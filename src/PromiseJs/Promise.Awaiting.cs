@@ -74,7 +74,7 @@ public partial class Promise
         }
 
         // A handler blocking on the shared thread-pool queue hands the queue on, so the jobs it waits for can still run.
-        ThreadPoolJobScheduler.Instance.ReleaseDrainer();
+        SerialJobQueue.ReleaseCurrentDrainer();
         var waiter = new WaitReaction();
         AddReaction(waiter);
         if (!waiter.WaitSignal(timeout, cancellationToken))

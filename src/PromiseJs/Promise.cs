@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using PromiseJs.Internal;
 
@@ -13,6 +14,7 @@ namespace PromiseJs;
 /// jobs (microtasks inside <see cref="PromiseLoop.Run(Func{Promise})"/>).</para>
 /// </remarks>
 [DebuggerDisplay("State = {State}")]
+[AsyncMethodBuilder(typeof(CompilerServices.PromiseMethodBuilder))]
 public partial class Promise
 {
     // Internal states. Only the first four ever move backwards: never.
@@ -47,8 +49,14 @@ public partial class Promise
     private protected HandlerKind _fulfilledKind;
     private protected HandlerKind _rejectedKind;
 
+    // Set when the promise rejected with nobody observing it; cleared when somebody does. Also in the padding.
+    private bool _unobserved;
+
     private static readonly object s_settled = new();
     private static readonly object s_dispatching = new();
+
+    // In _reactions of a lazy work promise until the first reaction arrives, which starts the work.
+    private static readonly object s_lazy = new();
 
     /// <summary>Creates a pending promise of no value and runs <paramref name="executor"/> synchronously to settle it.</summary>
     /// <param name="executor">Receives the functions that resolve and reject the promise; only the first call of either counts.
@@ -95,6 +103,9 @@ public partial class Promise
 
     internal bool IsRejected => Volatile.Read(ref _state) == StateRejected;
 
+    // Whether a rejected promise's reason reached somebody: a reaction, an await, a wait (observers do not count).
+    internal bool IsObserved => !Volatile.Read(ref _unobserved);
+
     // Valid only once rejected.
     internal ExceptionDispatchInfo RejectionInfo => _rejection as ExceptionDispatchInfo ?? ((RejectionTracker)_rejection!).Info;
 
@@ -139,21 +150,33 @@ public partial class Promise
     internal void SetRejected(ExceptionDispatchInfo reason)
     {
         // Decide on tracking before publishing, so a reaction attached right after publication always finds the tracker.
-        if (Volatile.Read(ref _reactions) is null && RejectionTracker.Create(this, reason) is { } tracker)
+        if (IsObservedBy(Volatile.Read(ref _reactions)))
+        {
+            _rejection = reason;
+            Publish(StateRejected);
+            return;
+        }
+
+        _unobserved = true;
+        if (ReportsUnhandledRejection && RejectionTracker.Create(this, reason) is { } tracker)
         {
             _rejection = tracker;
-            object? reactions = Publish(StateRejected);
-            if (reactions is not null)
-            {
-                tracker.MarkHandled();
-            }
         }
         else
         {
             _rejection = reason;
-            Publish(StateRejected);
+        }
+
+        object? reactions = Publish(StateRejected);
+        if (IsObservedBy(reactions))
+        {
+            // A reaction slipped in between the check and the publication.
+            MarkHandled();
         }
     }
+
+    // Whether a reactions value holds a reaction (that will observe the outcome).
+    private static bool IsObservedBy(object? reactions) => reactions is not null && reactions != s_lazy;
 
     // Fulfills a value-less promise that nobody else can settle concurrently.
     internal void SetFulfilledVoid()
@@ -179,6 +202,20 @@ public partial class Promise
 
     // Marks a promise constructed already settled (no reaction can exist yet).
     private protected void MarkConstructedSettled() => _reactions = s_settled;
+
+    // Marks a work promise whose work starts with its first reaction (see OnLazyStart).
+    private protected void MarkLazy() => _reactions = s_lazy;
+
+    // Takes the lazy mark off (the work will not start from a reaction any more); false if it was not there.
+    private protected bool TryClaimLazy() => Interlocked.CompareExchange(ref _reactions, null, s_lazy) == s_lazy;
+
+    // Whether a rejection nobody observed is reported as unhandled (a scope's children are reported by the scope instead).
+    private protected virtual bool ReportsUnhandledRejection => true;
+
+    // Starts the work of a lazy work promise; called once, by the first AddReaction.
+    private protected virtual void OnLazyStart()
+    {
+    }
 
     private void DispatchAll(object reactions)
     {
@@ -248,6 +285,15 @@ public partial class Promise
 
                 current = Volatile.Read(ref _reactions);
             }
+            else if (current == s_lazy)
+            {
+                current = Interlocked.CompareExchange(ref _reactions, null, s_lazy);
+                if (current == s_lazy)
+                {
+                    OnLazyStart();
+                    current = Volatile.Read(ref _reactions);
+                }
+            }
             else
             {
                 var newList = new ReactionList { System.Runtime.CompilerServices.Unsafe.As<Promise>(current), reaction };
@@ -264,16 +310,24 @@ public partial class Promise
 
     private void DispatchToSettled(Promise reaction)
     {
-        MarkHandled();
+        if (Volatile.Read(ref _state) == StateRejected)
+        {
+            MarkHandled();
+        }
+
         Dispatch(reaction);
     }
 
     // Records that somebody observes this promise's outcome (a reaction, an await, a blocking wait).
     internal void MarkHandled()
     {
-        if (Volatile.Read(ref _state) == StateRejected && _rejection is RejectionTracker tracker)
+        if (Volatile.Read(ref _state) == StateRejected)
         {
-            tracker.MarkHandled();
+            _unobserved = false;
+            if (_rejection is RejectionTracker tracker)
+            {
+                tracker.MarkHandled();
+            }
         }
     }
 

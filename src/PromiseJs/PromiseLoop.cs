@@ -1,7 +1,10 @@
+using System.Runtime.CompilerServices;
 using PromiseJs.Internal;
 using PromiseJs.Scheduling;
 
 namespace PromiseJs;
+
+// Overload priorities: an async lambda fits both the Task and the Promise shapes (Promise is task-like); it stays a Task.
 
 /// <summary>A JavaScript-style single-threaded event loop on the calling thread.</summary>
 /// <remarks>
@@ -39,6 +42,7 @@ public static class PromiseLoop
     /// <summary>Runs the asynchronous <paramref name="main"/> inside a loop on this thread until its task completes and no work is left.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="main"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The thread is already running a loop, or <paramref name="main"/> returned <see langword="null"/>.</exception>
+    [OverloadResolutionPriority(1)]
     public static void Run(Func<Task> main)
     {
         ArgumentNullException.ThrowIfNull(main);
@@ -48,6 +52,7 @@ public static class PromiseLoop
     /// <summary>Runs the asynchronous <paramref name="main"/> inside a loop on this thread and returns its task's result.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="main"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The thread is already running a loop, or <paramref name="main"/> returned <see langword="null"/>.</exception>
+    [OverloadResolutionPriority(1)]
     public static T Run<T>(Func<Task<T>> main)
     {
         ArgumentNullException.ThrowIfNull(main);
@@ -88,7 +93,7 @@ public static class PromiseLoop
     public static void SetImmediate(Action callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        RequireLoop(nameof(SetImmediate)).Post(new ActionReaction(callback), null);
+        RequireLoop(nameof(SetImmediate)).PostJob(new ActionReaction(callback), null);
     }
 
     private static Promise RunCore<TMain>(TMain main, Func<TMain, Promise> start)

@@ -6,6 +6,7 @@ namespace PromiseJs;
 /// with an exception, and runs its handlers asynchronously.</summary>
 /// <typeparam name="T">The type of the value.</typeparam>
 [DebuggerDisplay("State = {State}")]
+[System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(CompilerServices.PromiseMethodBuilder<>))]
 public partial class Promise<T> : Promise, IThenable<T>
 {
     // The value; written once, before the state is published as Fulfilled, and never again.

@@ -57,6 +57,14 @@ public sealed class ArgumentValidationTests
         ["Promise.Try(Action) action"] = () => Promise.Try((Action)null!),
         ["Promise.Try(Func<Promise>) function"] = () => Promise.Try((Func<Promise?>)null!),
         ["Promise.Try(Func<Task>) function"] = () => Promise.Try((Func<Task?>)null!),
+        ["Promise.Run<T>(Func<T>, PromiseContextOptions) function"] = () => Promise.Run((Func<int>)null!),
+        ["Promise.Run<T>(Func<Promise<T>>, PromiseContextOptions) function"] = () => Promise.Run((Func<Promise<int>?>)null!),
+        ["Promise.Run<T>(Func<Task<T>>, PromiseContextOptions) function"] = () => Promise.Run((Func<Task<int>?>)null!),
+        ["Promise.Run(Action, PromiseContextOptions) action"] = () => Promise.Run((Action)null!),
+        ["Promise.Run(Func<Promise>, PromiseContextOptions) function"] = () => Promise.Run((Func<Promise?>)null!),
+        ["Promise.Run(Func<Task>, PromiseContextOptions) function"] = () => Promise.Run((Func<Task?>)null!),
+        ["PromiseContext.Wrap<T>(Func<Promise<T>>, PromiseContextOptions) function"] = () => PromiseJs.Context.PromiseContext.Wrap((Func<Promise<int>>)null!),
+        ["PromiseContext.Wrap(Func<Promise>, PromiseContextOptions) function"] = () => PromiseJs.Context.PromiseContext.Wrap((Func<Promise>)null!),
 
         // Promise<T>
         ["Promise<T>.ctor(Action<Action<T>, Action<Exception>>) executor"] = () => _ = new Promise<int>(null!),

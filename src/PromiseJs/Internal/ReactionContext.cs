@@ -1,3 +1,4 @@
+using PromiseJs.Context;
 using PromiseJs.Scheduling;
 
 namespace PromiseJs.Internal;
@@ -16,28 +17,34 @@ internal sealed class ReactionContext(object scheduler, ExecutionContext? execut
     // null when flow was suppressed: the job then runs in whatever context its thread has.
     public ExecutionContext? ExecutionContext { get; } = executionContext;
 
+    // The SynchronizationContext current when this was captured outside a loop (part of the cache key).
+    private SynchronizationContext? _synchronizationContext;
+
     public static ReactionContext Capture()
     {
         ExecutionContext? executionContext = System.Threading.ExecutionContext.Capture();
         if (LoopCore.Current is { } loop)
         {
-            // Inside a loop the cache lives on the loop: one thread-static read fewer on the hottest path.
+            // Inside a loop the cache lives on the loop: one thread-static read fewer on the hottest path. The promise context
+            // (an AsyncLocal) is part of the ExecutionContext, so the same ExecutionContext means the same decision.
             ReactionContext? cached = loop.LastReactionContext;
             if (cached is not null && cached.ExecutionContext == executionContext)
             {
                 return cached;
             }
 
-            return loop.LastReactionContext = new ReactionContext(loop, executionContext);
+            object loopScheduler = PromiseContext.Current?.Scheduler ?? (object)loop;
+            return loop.LastReactionContext = new ReactionContext(loopScheduler, executionContext);
         }
 
-        object scheduler = JobScheduler.Capture();
+        SynchronizationContext? synchronizationContext = SynchronizationContext.Current;
         ReactionContext? last = t_last;
-        if (last is not null && last.Scheduler == scheduler && last.ExecutionContext == executionContext)
+        if (last is not null && last._synchronizationContext == synchronizationContext && last.ExecutionContext == executionContext)
         {
             return last;
         }
 
-        return t_last = new ReactionContext(scheduler, executionContext);
+        object scheduler = PromiseContext.Current?.Scheduler ?? JobScheduler.CaptureAmbient(synchronizationContext);
+        return t_last = new ReactionContext(scheduler, executionContext) { _synchronizationContext = synchronizationContext };
     }
 }

@@ -2,33 +2,24 @@ namespace PromiseJs.Scheduling;
 
 /// <summary>
 /// The scheduling seam: decides where a reaction runs. A reaction captures its scheduler when it is attached, as an
-/// <see cref="object"/> that is either a <see cref="JobScheduler"/> or a <see cref="SynchronizationContext"/> to post to.
+/// <see cref="object"/> that is either a <see cref="PromiseScheduler"/> or a <see cref="SynchronizationContext"/> to post to
+/// (the ambient context, kept raw so that capturing it allocates nothing).
 /// </summary>
-internal abstract class JobScheduler
+internal static class JobScheduler
 {
-    /// <summary>Queues a job; the handlers of one promise are queued in attachment order and must run in that order.</summary>
-    public abstract void Enqueue(Promise job, Promise? source);
+    /// <summary>Gets where a reaction attached now runs: the scheduler of the current promise context, if any; else the
+    /// running <see cref="PromiseLoop"/>; else the current <see cref="SynchronizationContext"/> (unless it is the thread-pool
+    /// default); else the serial thread-pool queue.</summary>
+    public static object Capture() => Context.PromiseContext.Current?.Scheduler ?? CaptureAmbient(SynchronizationContext.Current);
 
-    /// <summary>Tells the scheduler that work outside it (a pending task being adopted) will queue a job later.</summary>
-    public virtual void OperationStarted()
-    {
-    }
-
-    /// <summary>Ends what <see cref="OperationStarted()"/> began.</summary>
-    public virtual void OperationCompleted()
-    {
-    }
-
-    /// <summary>Gets where a reaction attached now runs: the running <see cref="PromiseLoop"/>; else the current
-    /// <see cref="SynchronizationContext"/> (unless it is the thread-pool default); else the serial thread-pool queue.</summary>
-    public static object Capture()
+    /// <summary>The same rule without a promise context, for a given current <see cref="SynchronizationContext"/>.</summary>
+    public static object CaptureAmbient(SynchronizationContext? context)
     {
         if (LoopCore.Current is { } loop)
         {
             return loop;
         }
 
-        SynchronizationContext? context = SynchronizationContext.Current;
         if (context is null || context.GetType() == typeof(SynchronizationContext))
         {
             return ThreadPoolJobScheduler.Instance;
@@ -44,9 +35,9 @@ internal abstract class JobScheduler
             // The common case, tested first: a sealed type is an exact, inlined check.
             loop.Enqueue(job, source);
         }
-        else if (scheduler is JobScheduler jobScheduler)
+        else if (scheduler is PromiseScheduler promiseScheduler)
         {
-            jobScheduler.Enqueue(job, source);
+            promiseScheduler.Enqueue(job, source);
         }
         else
         {
@@ -57,9 +48,9 @@ internal abstract class JobScheduler
 
     public static void OperationStarted(object scheduler)
     {
-        if (scheduler is JobScheduler jobScheduler)
+        if (scheduler is PromiseScheduler promiseScheduler)
         {
-            jobScheduler.OperationStarted();
+            promiseScheduler.OperationStarted();
         }
         else
         {
@@ -69,9 +60,9 @@ internal abstract class JobScheduler
 
     public static void OperationCompleted(object scheduler)
     {
-        if (scheduler is JobScheduler jobScheduler)
+        if (scheduler is PromiseScheduler promiseScheduler)
         {
-            jobScheduler.OperationCompleted();
+            promiseScheduler.OperationCompleted();
         }
         else
         {

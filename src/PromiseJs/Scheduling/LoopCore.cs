@@ -8,7 +8,7 @@ namespace PromiseJs.Scheduling;
 /// unhandled-rejection checkpoint. One instance per thread is reused by every <c>PromiseLoop.Run</c> on that thread, so
 /// entering and leaving a loop allocates nothing.
 /// </summary>
-internal sealed class LoopCore : JobScheduler
+internal sealed class LoopCore : PromiseScheduler
 {
     [ThreadStatic]
     private static LoopCore? t_current;
@@ -117,7 +117,7 @@ internal sealed class LoopCore : JobScheduler
         }
     }
 
-    public override void Enqueue(Promise job, Promise? source)
+    internal override void Enqueue(Promise job, Promise? source)
     {
         if (t_current == this)
         {
@@ -163,7 +163,13 @@ internal sealed class LoopCore : JobScheduler
     public void QueueMicrotask(Promise job) => _microtasks.Enqueue(new Job(job, null));
 
     /// <summary>Queues a macrotask from any thread; once the loop has ended, the job runs on the thread pool instead.</summary>
-    public void Post(Promise job, Promise? source) => QueueLocked(_macrotasks, ref _posted, job, source);
+    public void PostJob(Promise job, Promise? source) => QueueLocked(_macrotasks, ref _posted, job, source);
+
+    /// <summary>Runs a callback as a macrotask on this loop (from any thread).</summary>
+    protected internal override void Post(SendOrPostCallback callback, object? state) => PostJob(new CallbackReaction(callback, state), null);
+
+    /// <summary>Runs independent work (a synchronous <c>Promise.Run</c> function) as a macrotask on this loop.</summary>
+    internal override void Execute(Promise work) => PostJob(work, null);
 
     // Queues into one of the locked queues (macrotasks, or microtasks from other threads) and wakes the loop.
     private void QueueLocked(JobQueue queue, ref int count, Promise job, Promise? source)
@@ -190,9 +196,9 @@ internal sealed class LoopCore : JobScheduler
         ThreadPoolJobScheduler.Instance.Enqueue(job, source);
     }
 
-    public override void OperationStarted() => Interlocked.Increment(ref _outstanding);
+    internal override void OperationStarted() => Interlocked.Increment(ref _outstanding);
 
-    public override void OperationCompleted()
+    internal override void OperationCompleted()
     {
         if (Interlocked.Decrement(ref _outstanding) == 0)
         {
@@ -369,6 +375,11 @@ internal sealed class LoopCore : JobScheduler
             next.Fire();
             DrainMicrotasks();
         }
+    }
+
+    private sealed class CallbackReaction(SendOrPostCallback callback, object? state) : Reaction
+    {
+        internal override void RunJob(Promise? source) => callback(state);
     }
 
     private sealed class MainWatcher(LoopCore loop) : Reaction

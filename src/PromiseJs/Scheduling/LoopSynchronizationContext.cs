@@ -10,7 +10,7 @@ internal sealed class LoopSynchronizationContext(LoopCore loop) : Synchronizatio
     public override void Post(SendOrPostCallback d, object? state)
     {
         ArgumentNullException.ThrowIfNull(d);
-        Loop.Post(new PostedCallback(d, state), null);
+        Loop.PostJob(new PostedCallback(d, state), null);
     }
 
     public override void Send(SendOrPostCallback d, object? state)
@@ -23,7 +23,7 @@ internal sealed class LoopSynchronizationContext(LoopCore loop) : Synchronizatio
         }
 
         var callback = new PostedCallback(d, state, new ManualResetEventSlim());
-        Loop.Post(callback, null);
+        Loop.PostJob(callback, null);
         callback.WaitAndRethrow();
     }
 

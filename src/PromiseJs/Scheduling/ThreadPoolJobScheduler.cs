@@ -1,105 +1,21 @@
 namespace PromiseJs.Scheduling;
 
 /// <summary>
-/// The scheduler outside any loop or synchronization context: one FIFO queue drained by one thread-pool work item at a
-/// time, so reactions run one after another in the order they were queued (Promises/A+ 2.2.6), like JavaScript's job queue.
+/// The scheduler outside any loop or synchronization context: handlers go through one FIFO queue drained by one
+/// thread-pool callback at a time, so they run one after another in order, like JavaScript's job queue; independent work
+/// (<c>Promise.Run</c>) goes to the thread pool directly and runs in parallel.
 /// </summary>
-/// <remarks>A handler that blocks on <see cref="Promise.Wait()"/> hands the draining role to a new work item first, so the
-/// promise it waits for can still settle.</remarks>
-internal sealed class ThreadPoolJobScheduler : JobScheduler, IThreadPoolWorkItem
+internal sealed class ThreadPoolJobScheduler : PromiseScheduler
 {
     public static readonly ThreadPoolJobScheduler Instance = new();
-
-    [ThreadStatic]
-    private static bool t_isDrainer;
-
-    private readonly object _gate = new();
-    private readonly JobQueue _queue = new();
-    private bool _draining;
 
     private ThreadPoolJobScheduler()
     {
     }
 
-    public static bool IsDrainerThread => t_isDrainer;
+    protected internal override void Post(SendOrPostCallback callback, object? state) =>
+        System.Threading.ThreadPool.UnsafeQueueUserWorkItem(static s => s.callback(s.state), (callback, state), preferLocal: false);
 
-    public override void Enqueue(Promise job, Promise? source)
-    {
-        bool start = false;
-        lock (_gate)
-        {
-            _queue.Enqueue(new Job(job, source));
-            if (!_draining)
-            {
-                _draining = true;
-                start = true;
-            }
-        }
-
-        if (start)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-        }
-    }
-
-    // Called on the draining thread before it blocks: another work item takes over the queue.
-    public void ReleaseDrainer()
-    {
-        if (!t_isDrainer)
-        {
-            return;
-        }
-
-        t_isDrainer = false;
-        bool start = false;
-        lock (_gate)
-        {
-            if (_queue.Count > 0)
-            {
-                start = true;
-            }
-            else
-            {
-                _draining = false;
-            }
-        }
-
-        if (start)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-        }
-    }
-
-    void IThreadPoolWorkItem.Execute()
-    {
-        t_isDrainer = true;
-        try
-        {
-            while (true)
-            {
-                Job job;
-                lock (_gate)
-                {
-                    if (_queue.Count == 0)
-                    {
-                        _draining = false;
-                        return;
-                    }
-
-                    job = _queue.Dequeue();
-                }
-
-                job.Run();
-                if (!t_isDrainer)
-                {
-                    // A blocking wait inside the job handed the queue to another work item.
-                    return;
-                }
-            }
-        }
-        finally
-        {
-            t_isDrainer = false;
-        }
-    }
+    internal override void Execute(Promise work) =>
+        System.Threading.ThreadPool.UnsafeQueueUserWorkItem(static work => work.RunJob(null), work, preferLocal: false);
 }

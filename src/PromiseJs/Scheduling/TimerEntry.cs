@@ -38,5 +38,5 @@ internal sealed class TimerEntry(LoopCore loop, TimeProvider timeProvider, long 
         }
     }
 
-    private void OnClock() => loop.Post(this, null);
+    private void OnClock() => loop.PostJob(this, null);
 }

@@ -1,0 +1,512 @@
+using System.Globalization;
+using System.Text;
+using PromiseJs.Internal;
+using PromiseJs.Scheduling;
+
+namespace PromiseJs.Context;
+
+/// <summary>
+/// A node of the promise tree: a unit of work (<c>Promise.Run</c>, an <c>async Promise</c> method) or an explicit context.
+/// Promises started while a node's work runs become its children, through the async-local <see cref="Current"/>; the tree
+/// can be awaited (<see cref="WhenChildren"/>), inspected (<see cref="GetPendingChildren"/>, <see cref="ToTreeString()"/>),
+/// configured (start policy, scheduler) and cancelled (<see cref="Cancel"/>) as a unit.
+/// </summary>
+/// <remarks>Every setting is resolved and frozen when the node is created: a node behaves as it was created, whenever its
+/// work starts. Settled children drop out of their parent, so a long-lived node holds only its live children.</remarks>
+public sealed class PromiseContext
+{
+    // The flow's stack of entered contexts (an immutable list, innermost first); Current is its head.
+    private static readonly AsyncLocal<ActiveEntry?> s_active = new();
+    private static int s_defaultStart = (int)PromiseStart.Eager;
+
+    // Guards the children list and the creation of _cancellation; created on first need (most work nodes never need it).
+    private object? _gateObject;
+
+    // Live children, most recent first; the sibling links below are guarded by the parent's _gate.
+    private PromiseContext? _firstChild;
+    private PromiseContext? _previousSibling;
+    private PromiseContext? _nextSibling;
+    private bool _linked;
+
+    // Created on first use of CancellationToken; cancellation itself walks the tree, so children never register on it.
+    private CancellationTokenSource? _cancellation;
+    private int _cancelled;
+    private readonly CancellationToken _externalToken;
+
+    // The work promise of a work node, or the completion of an explicit context; set once.
+    private Promise? _completion;
+
+    // A promise fulfilled (never rejected) when this node completes; created only when somebody waits for it.
+    private Promise<VoidResult>? _done;
+    private volatile bool _completed;
+
+    // Set for the context of a PromiseScope: it collects its children's failures.
+    private PromiseScope? _scope;
+    private List<Promise>? _failedChildren;
+
+    private readonly long _createdAt;
+
+    /// <summary>Creates an explicit context, a child of <see cref="Current"/> unless the options say otherwise; enter it with
+    /// <see cref="Enter"/> and end it with <see cref="Complete"/>.</summary>
+    /// <param name="options">The settings; <see langword="null"/> inherits everything.</param>
+    public PromiseContext(PromiseContextOptions? options = null)
+        : this(options, explicitContext: true)
+    {
+    }
+
+    internal PromiseContext(PromiseContextOptions? options, bool explicitContext)
+    {
+        PromiseContext? parent = options is { Orphan: true } ? null : options?.Parent ?? Current;
+        Parent = parent;
+        Name = options?.Name;
+        Start = ResolveStart(options?.Start, parent);
+        ChildrenStart = options?.ChildrenStart switch
+        {
+            null => parent?.ChildrenStart,
+            PromiseStart.Default => DefaultStart,
+            PromiseStart.Inherit => Start,
+            { } explicitPolicy => explicitPolicy,
+        };
+        Scheduler = options?.Scheduler ?? parent?.Scheduler ?? AmbientScheduler();
+        TimeProvider = options?.TimeProvider ?? parent?.TimeProvider ?? TimeProvider.System;
+        _createdAt = TimeProvider.GetTimestamp();
+        _externalToken = options?.CancellationToken ?? default;
+        if (explicitContext)
+        {
+            _completion = new Promise<VoidResult>();
+        }
+
+        parent?.AddChild(this);
+        if (_externalToken.CanBeCanceled)
+        {
+            _externalToken.UnsafeRegister(static state => ((PromiseContext)state!).Cancel(), this);
+        }
+    }
+
+    /// <summary>Gets the context of the code running now (async-local), or <see langword="null"/>.</summary>
+    public static PromiseContext? Current => s_active.Value?.Context;
+
+    /// <summary>Gets or sets the start policy of nodes that leave theirs unset and whose parents set no children policy.
+    /// Changing it does not change nodes that already exist.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not <see cref="PromiseStart.Eager"/> or <see cref="PromiseStart.Lazy"/>.</exception>
+    public static PromiseStart DefaultStart
+    {
+        get => (PromiseStart)Volatile.Read(ref s_defaultStart);
+        set
+        {
+            if (value is not (PromiseStart.Eager or PromiseStart.Lazy))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The global default must be PromiseStart.Eager or PromiseStart.Lazy.");
+            }
+
+            Volatile.Write(ref s_defaultStart, (int)value);
+        }
+    }
+
+    /// <summary>Gets the parent node, or <see langword="null"/> for a root.</summary>
+    public PromiseContext? Parent { get; }
+
+    /// <summary>Gets the name shown in diagnostics.</summary>
+    public string? Name { get; }
+
+    /// <summary>Gets when this node's work begins (resolved at creation: <see cref="PromiseStart.Eager"/> or <see cref="PromiseStart.Lazy"/>).</summary>
+    public PromiseStart Start { get; }
+
+    /// <summary>Gets the start policy for children that leave theirs unset, or <see langword="null"/> when none is set.</summary>
+    public PromiseStart? ChildrenStart { get; }
+
+    /// <summary>Gets where this node's handlers and work run (resolved at creation).</summary>
+    public PromiseScheduler Scheduler { get; }
+
+    /// <summary>Gets the clock diagnostics measure pending time with.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>Gets the promise this node stands for: the work promise, or the completion of an explicit context.</summary>
+    public Promise Completion => _completion!;
+
+    /// <summary>Gets the state of <see cref="Completion"/>.</summary>
+    public PromiseState State => _completion?.State ?? PromiseState.Pending;
+
+    /// <summary>Gets whether this node (or an ancestor, or its external token) was cancelled.</summary>
+    public bool IsCancellationRequested => Volatile.Read(ref _cancelled) != 0 || _externalToken.IsCancellationRequested;
+
+    /// <summary>Gets a token that is cancelled when this node is: read it in the node's work to stop early.</summary>
+    public CancellationToken CancellationToken
+    {
+        get
+        {
+            CancellationTokenSource? source = Volatile.Read(ref _cancellation);
+            if (source is null)
+            {
+                lock (Gate)
+                {
+                    source = _cancellation ??= new CancellationTokenSource();
+                }
+
+                if (IsCancellationRequested)
+                {
+                    source.Cancel();
+                }
+            }
+
+            return source.Token;
+        }
+    }
+
+    /// <summary>Gets a snapshot of the live (pending) children.</summary>
+    public IReadOnlyList<PromiseContext> Children => GetPendingChildren(recursive: false);
+
+    /// <summary>Gets the context that must be current, or throws.</summary>
+    /// <exception cref="PromiseContextException">No context is current.</exception>
+    public static PromiseContext RequireCurrent() => Current ?? throw new PromiseContextException(
+        "No promise context is current. Run this inside Promise.Run(...), an async Promise method, or a context entered with PromiseContext.Enter().");
+
+    /// <summary>Returns a function that runs <paramref name="function"/> as a new node each time it is called (the decorator form).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
+    public static Func<Promise<T>> Wrap<T>(Func<Promise<T>> function, PromiseContextOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return () => Promise.Run(function, options);
+    }
+
+    /// <summary>Returns a function that runs <paramref name="function"/> as a new node each time it is called (the decorator form).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
+    public static Func<Promise> Wrap(Func<Promise> function, PromiseContextOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return () => Promise.Run(function, options);
+    }
+
+    /// <summary>Makes this context <see cref="Current"/> until the returned scope is disposed (with <c>using</c> or
+    /// <c>await using</c>; it stays current across <c>await</c>s inside).</summary>
+    /// <exception cref="PromiseContextException">This context is already active in this flow.</exception>
+    public PromiseContextScope Enter()
+    {
+        ActiveEntry? active = s_active.Value;
+        for (ActiveEntry? entry = active; entry is not null; entry = entry.Previous)
+        {
+            if (entry.Context == this)
+            {
+                throw new PromiseContextException(
+                    $"The promise context '{this}' is already active in this flow; it cannot be entered again until the scope of the first Enter() is disposed.");
+            }
+        }
+
+        var entered = new ActiveEntry(this, active);
+        s_active.Value = entered;
+        return new PromiseContextScope(entered);
+    }
+
+    /// <summary>Ends an explicit context: its <see cref="Completion"/> fulfills and it drops out of its parent.</summary>
+    /// <exception cref="InvalidOperationException">This is the node of a promise's work, which ends when that promise settles.</exception>
+    public void Complete()
+    {
+        if (_completion is not Promise<VoidResult> completion || _completion is IWorkPromise)
+        {
+            throw new InvalidOperationException("Only an explicit context can be completed; a work node completes when its promise settles.");
+        }
+
+        if (completion.TryFulfill(default))
+        {
+            OnCompleted(completion);
+        }
+    }
+
+    /// <summary>Cancels this node and every descendant: their tokens are cancelled and their pending work promises reject with
+    /// <see cref="OperationCanceledException"/>.</summary>
+    public void Cancel()
+    {
+        if (Interlocked.Exchange(ref _cancelled, 1) != 0)
+        {
+            return;
+        }
+
+        if (_completion is IWorkPromise work)
+        {
+            work.TryCancel(new OperationCanceledException($"The promise context '{this}' was cancelled.", CancellationToken));
+        }
+
+        foreach (PromiseContext child in GetPendingChildren(recursive: false))
+        {
+            child.Cancel();
+        }
+
+        Volatile.Read(ref _cancellation)?.Cancel();
+    }
+
+    /// <summary>Returns a promise that fulfills once every child pending now — and every child started meanwhile — has
+    /// settled; with <paramref name="recursive"/>, their children too. It waits for timing only: it never rejects with a
+    /// child's error (await the children for that).</summary>
+    public Promise WhenChildren(bool recursive = true)
+    {
+        IReadOnlyList<PromiseContext> pending = GetPendingChildren(recursive);
+        if (pending.Count == 0)
+        {
+            return Promise.Resolve();
+        }
+
+        var signals = new Promise<VoidResult>[pending.Count];
+        for (int i = 0; i < signals.Length; i++)
+        {
+            signals[i] = pending[i].Done;
+        }
+
+        return Promise.All(signals).Then(() => WhenChildren(recursive));
+    }
+
+    /// <summary>Blocks until <see cref="WhenChildren"/> fulfills or <paramref name="timeout"/> passes.</summary>
+    /// <exception cref="TimeoutException">Children were still pending after <paramref name="timeout"/>.</exception>
+    /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while children are pending.</exception>
+    public void WaitForChildren(TimeSpan timeout, bool recursive = true) => WhenChildren(recursive).Wait(timeout);
+
+    /// <summary>Returns a snapshot of the children still pending; with <paramref name="recursive"/>, depth first, their pending children too.</summary>
+    public IReadOnlyList<PromiseContext> GetPendingChildren(bool recursive = false)
+    {
+        var result = new List<PromiseContext>();
+        CollectChildren(result, recursive);
+        return result;
+    }
+
+    /// <summary>Prints this node and its live descendants, one per line, with their states and how long they have been
+    /// pending — what to print when an application hangs.</summary>
+    public string ToTreeString()
+    {
+        var builder = new StringBuilder();
+        AppendTree(builder, this, prefix: string.Empty, childPrefix: string.Empty, TimeProvider.GetTimestamp());
+        return builder.ToString();
+    }
+
+    /// <summary>Returns the name, or a placeholder for an unnamed node.</summary>
+    public override string ToString() => Name ?? "(unnamed)";
+
+    private object Gate => Volatile.Read(ref _gateObject) ?? Interlocked.CompareExchange(ref _gateObject, new object(), null) ?? _gateObject!;
+
+    internal static PromiseStart ResolveStart(PromiseStart? setting, PromiseContext? parent) => setting switch
+    {
+        null => parent?.ChildrenStart ?? DefaultStart,
+        PromiseStart.Default => DefaultStart,
+        PromiseStart.Inherit => parent?.Start ?? DefaultStart,
+        { } explicitPolicy => explicitPolicy,
+    };
+
+    // Runs with this node current: a cheap way in for work that the library starts (restore with ExitRaw).
+    internal ExecutionContext? EnterRaw()
+    {
+        ExecutionContext? previous = ExecutionContext.Capture();
+        s_active.Value = new ActiveEntry(this, s_active.Value);
+        return previous;
+    }
+
+    internal static void ExitRaw(ExecutionContext? previous, ActiveEntry? fallback)
+    {
+        if (previous is not null)
+        {
+            ExecutionContext.Restore(previous);
+        }
+        else
+        {
+            s_active.Value = fallback;
+        }
+    }
+
+    internal static ActiveEntry? ActiveEntryValue => s_active.Value;
+
+    internal static void SetActive(ActiveEntry? entry) => s_active.Value = entry;
+
+    internal void SetCompletion(Promise completion) => _completion = completion;
+
+    internal bool IsScope => _scope is not null;
+
+    internal void AttachScope(PromiseScope scope) => _scope = scope;
+
+    // A promise fulfilled when this node completes; created on demand.
+    internal Promise<VoidResult> Done
+    {
+        get
+        {
+            if (_done is null)
+            {
+                lock (Gate)
+                {
+                    if (_done is null)
+                    {
+                        var done = new Promise<VoidResult>();
+                        _done = done;
+                        if (_completed)
+                        {
+                            done.TryFulfill(default);
+                        }
+                    }
+                }
+            }
+
+            return _done;
+        }
+    }
+
+    internal IReadOnlyList<Promise> TakeFailedChildren()
+    {
+        lock (Gate)
+        {
+            List<Promise> failed = _failedChildren ?? [];
+            _failedChildren = null;
+            return failed;
+        }
+    }
+
+    private static PromiseScheduler AmbientScheduler()
+    {
+        if (LoopCore.Current is { } loop)
+        {
+            return loop;
+        }
+
+        SynchronizationContext? context = SynchronizationContext.Current;
+        return context is null || context.GetType() == typeof(SynchronizationContext)
+            ? PromiseScheduler.ThreadPool
+            : PromiseScheduler.FromSynchronizationContext(context);
+    }
+
+    // Called once, when the node's promise has settled.
+    internal void OnCompleted(Promise completion)
+    {
+        Promise<VoidResult>? done;
+        lock (Gate)
+        {
+            _completed = true;
+            done = _done;
+        }
+
+        Parent?.RemoveChild(this);
+        done?.TryFulfill(default);
+        if (completion.IsRejected)
+        {
+            Parent?.OnChildFailed(completion);
+        }
+    }
+
+    private void OnChildFailed(Promise child)
+    {
+        if (_scope is not { } scope)
+        {
+            return;
+        }
+
+        lock (Gate)
+        {
+            (_failedChildren ??= []).Add(child);
+        }
+
+        if (scope.CancelsSiblingsOnError && child.Reason is not OperationCanceledException)
+        {
+            Cancel();
+        }
+    }
+
+    private void AddChild(PromiseContext child)
+    {
+        lock (Gate)
+        {
+            child._nextSibling = _firstChild;
+            if (_firstChild is not null)
+            {
+                _firstChild._previousSibling = child;
+            }
+
+            _firstChild = child;
+            child._linked = true;
+        }
+
+        if (IsCancellationRequested)
+        {
+            child.Cancel();
+        }
+    }
+
+    private void RemoveChild(PromiseContext child)
+    {
+        lock (Gate)
+        {
+            if (!child._linked)
+            {
+                return;
+            }
+
+            if (child._previousSibling is { } previous)
+            {
+                previous._nextSibling = child._nextSibling;
+            }
+            else
+            {
+                _firstChild = child._nextSibling;
+            }
+
+            if (child._nextSibling is { } next)
+            {
+                next._previousSibling = child._previousSibling;
+            }
+
+            child._previousSibling = null;
+            child._nextSibling = null;
+            child._linked = false;
+        }
+    }
+
+    private void CollectChildren(List<PromiseContext> result, bool recursive)
+    {
+        int start = result.Count;
+        lock (Gate)
+        {
+            for (PromiseContext? child = _firstChild; child is not null; child = child._nextSibling)
+            {
+                result.Add(child);
+            }
+        }
+
+        // Oldest first reads better; the list is kept most recent first for O(1) insertion.
+        result.Reverse(start, result.Count - start);
+        if (recursive)
+        {
+            int end = result.Count;
+            for (int i = start; i < end; i++)
+            {
+                result[i].CollectChildren(result, recursive: true);
+            }
+        }
+    }
+
+    private static void AppendTree(StringBuilder builder, PromiseContext node, string prefix, string childPrefix, long now)
+    {
+        builder.Append(prefix).Append(node.ToString()).Append(" [");
+        PromiseState state = node.State;
+        if (state == PromiseState.Pending)
+        {
+            double seconds = node.TimeProvider.GetElapsedTime(node._createdAt, now).TotalSeconds;
+            builder.Append("pending ").Append(seconds.ToString("0.00", CultureInfo.InvariantCulture)).Append('s');
+        }
+        else
+        {
+            builder.Append(state == PromiseState.Fulfilled ? "fulfilled" : "rejected");
+        }
+
+        if (node.IsCancellationRequested)
+        {
+            builder.Append(", cancelled");
+        }
+
+        builder.Append(']').Append('\n');
+        IReadOnlyList<PromiseContext> children = node.GetPendingChildren(recursive: false);
+        for (int i = 0; i < children.Count; i++)
+        {
+            bool last = i == children.Count - 1;
+            AppendTree(builder, children[i], childPrefix + (last ? "└─ " : "├─ "), childPrefix + (last ? "   " : "│  "), now);
+        }
+    }
+
+    internal sealed class ActiveEntry(PromiseContext context, ActiveEntry? previous)
+    {
+        public PromiseContext Context { get; } = context;
+
+        public ActiveEntry? Previous { get; } = previous;
+    }
+}

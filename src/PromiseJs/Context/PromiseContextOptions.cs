@@ -1,0 +1,36 @@
+using PromiseJs.Scheduling;
+
+namespace PromiseJs.Context;
+
+/// <summary>Settings for a new <see cref="PromiseContext"/> (or the node of <c>Promise.Run</c>). Every setting left
+/// <see langword="null"/> is inherited from the parent; all are resolved when the node is created and never change after.</summary>
+public sealed class PromiseContextOptions
+{
+    /// <summary>Gets the name shown in diagnostics.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Gets when the node's work begins; <see langword="null"/> takes the parent's <see cref="ChildrenStart"/>, else
+    /// the global default.</summary>
+    public PromiseStart? Start { get; init; }
+
+    /// <summary>Gets the start policy for children of this node that leave theirs unset; <see langword="null"/> passes the
+    /// parent's on.</summary>
+    public PromiseStart? ChildrenStart { get; init; }
+
+    /// <summary>Gets where the node's handlers and work run; <see langword="null"/> inherits the parent's, and a node without
+    /// a parent takes the ambient one (the running <see cref="PromiseLoop"/>, the current
+    /// <see cref="SynchronizationContext"/>, else the thread pool).</summary>
+    public PromiseScheduler? Scheduler { get; init; }
+
+    /// <summary>Gets the parent to use instead of <see cref="PromiseContext.Current"/>.</summary>
+    public PromiseContext? Parent { get; init; }
+
+    /// <summary>Gets whether the node has no parent at all, whatever is current.</summary>
+    public bool Orphan { get; init; }
+
+    /// <summary>Gets a token that cancels the node (and its descendants) as <see cref="PromiseContext.Cancel"/> does.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>Gets the clock diagnostics measure pending time with; <see langword="null"/> inherits, else the system clock.</summary>
+    public TimeProvider? TimeProvider { get; init; }
+}

@@ -1,0 +1,112 @@
+using System.Runtime.ExceptionServices;
+
+namespace PromiseJs.Context;
+
+/// <summary>
+/// A structured scope: a context that is current from <see cref="Open"/> to its disposal, and whose end waits for its
+/// children (or cancels them first). When a child fails it cancels the siblings, or lets them run; failures nobody
+/// observed surface when the scope ends — the exception itself, or an <see cref="AggregateException"/> when there are
+/// several — never silently.
+/// </summary>
+/// <remarks>Prefer <c>await using</c>: the blocking <c>using</c> form waits on the calling thread, and inside
+/// <see cref="PromiseLoop"/> it throws rather than deadlock while children are pending.</remarks>
+public sealed class PromiseScope : IDisposable, IAsyncDisposable
+{
+    private readonly PromiseContextScope _entered;
+    private readonly PromiseScopeExit _exit;
+    private int _ended;
+
+    private PromiseScope(PromiseScopeOptions? options)
+    {
+        _exit = options?.Exit ?? PromiseScopeExit.WaitForChildren;
+        CancelsSiblingsOnError = (options?.Errors ?? PromiseScopeErrors.CancelSiblings) == PromiseScopeErrors.CancelSiblings;
+        Context = new PromiseContext(new PromiseContextOptions
+        {
+            Name = options?.Name,
+            ChildrenStart = options?.ChildrenStart,
+            Scheduler = options?.Scheduler,
+            CancellationToken = options?.CancellationToken ?? default,
+            TimeProvider = options?.TimeProvider,
+        });
+        Context.AttachScope(this);
+        _entered = Context.Enter();
+    }
+
+    /// <summary>Gets the scope's context: promises started while it is current become its children.</summary>
+    public PromiseContext Context { get; }
+
+    internal bool CancelsSiblingsOnError { get; }
+
+    /// <summary>Opens a scope as a child of the current context and makes it current.</summary>
+    public static PromiseScope Open(PromiseScopeOptions? options = null) => new(options);
+
+    /// <summary>Ends the scope, blocking until its children have settled; rethrows failures nobody observed.</summary>
+    /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while children are pending
+    /// (use <c>await using</c> there).</exception>
+    public void Dispose()
+    {
+        if (!BeginEnd())
+        {
+            return;
+        }
+
+        Context.WhenChildren().Wait();
+        End();
+    }
+
+    /// <summary>Ends the scope once its children have settled; rethrows failures nobody observed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!BeginEnd())
+        {
+            return;
+        }
+
+        await Context.WhenChildren();
+        End();
+    }
+
+    private bool BeginEnd()
+    {
+        if (Interlocked.Exchange(ref _ended, 1) != 0)
+        {
+            return false;
+        }
+
+        _entered.Dispose();
+        if (_exit == PromiseScopeExit.CancelChildren)
+        {
+            Context.Cancel();
+        }
+
+        return true;
+    }
+
+    private void End()
+    {
+        Context.Complete();
+        List<Exception>? unobserved = null;
+        foreach (Promise failed in Context.TakeFailedChildren())
+        {
+            Exception reason = failed.Reason!;
+            bool cancelledByScope = reason is OperationCanceledException && Context.IsCancellationRequested;
+            if (!failed.IsObserved && !cancelledByScope)
+            {
+                (unobserved ??= []).Add(reason);
+            }
+
+            // The scope reports it (or it was cancellation the scope asked for): not an unhandled rejection any more.
+            failed.MarkHandled();
+        }
+
+        if (unobserved is [var single])
+        {
+            ExceptionDispatchInfo.Throw(single);
+        }
+
+        if (unobserved is not null)
+        {
+            throw new AggregateException("Several children of the promise scope failed and nobody observed their errors.", unobserved);
+        }
+    }
+}

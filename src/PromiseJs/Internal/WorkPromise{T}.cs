@@ -1,0 +1,209 @@
+using System.Runtime.ExceptionServices;
+using PromiseJs.Context;
+
+namespace PromiseJs.Internal;
+
+/// <summary>
+/// The promise of a context node's work (<c>Promise.Run</c>, an <c>async Promise</c> method). It points to its node; plain
+/// promises carry no tree fields. It settles only through its own first-wins methods, which also tell the node, so a
+/// cancellation of the node and the end of the work can race safely.
+/// </summary>
+internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHolder
+{
+    // The work delegate, of the shape _fulfilledKind names (ValueNoArg, ActionNoArg, *PromiseNoArg, *TaskNoArg); null once
+    // started, and for async methods (their state machine is the work).
+    private object? _work;
+
+    public WorkPromise(PromiseContext node, object? work, HandlerKind kind)
+    {
+        Node = node;
+        _work = work;
+        _fulfilledKind = kind;
+        node.SetCompletion(this);
+    }
+
+    public PromiseContext Node { get; }
+
+    // The boxed state machine of an async Promise method, once it first awaits.
+    public object? StateMachineBox { get; set; }
+
+    private protected override bool ReportsUnhandledRejection => Node.Parent is not { IsScope: true };
+
+    /// <summary>Starts the work now, or marks it to start with the first reaction.</summary>
+    public void Begin()
+    {
+        if (Node.Start == Context.PromiseStart.Lazy)
+        {
+            MarkLazy();
+        }
+        else
+        {
+            StartNow();
+        }
+    }
+
+    public bool TryCancel(OperationCanceledException reason)
+    {
+        TryClaimLazy();
+        return TrySettleRejected(ExceptionDispatchInfo.Capture(reason));
+    }
+
+    public void TrySettleFulfilled(T value)
+    {
+        if (TryFulfill(value))
+        {
+            Node.OnCompleted(this);
+        }
+    }
+
+    public bool TrySettleRejected(ExceptionDispatchInfo reason)
+    {
+        if (TryReject(reason))
+        {
+            Node.OnCompleted(this);
+            return true;
+        }
+
+        return false;
+    }
+
+    // Runs the synchronous work where the node's scheduler put it.
+    internal override void RunJob(Promise? source)
+    {
+        object? work = Interlocked.Exchange(ref _work, null);
+        if (work is null || IsSettled)
+        {
+            return;
+        }
+
+        PromiseContext.ActiveEntry? outer = PromiseContext.ActiveEntryValue;
+        ExecutionContext? previous = Node.EnterRaw();
+        try
+        {
+            if (_fulfilledKind == HandlerKind.ValueNoArg)
+            {
+                TrySettleFulfilled(((Func<T>)work)());
+            }
+            else
+            {
+                ((Action)work)();
+                TrySettleFulfilled(default!);
+            }
+        }
+        catch (Exception ex)
+        {
+            TrySettleRejected(ExceptionDispatchInfo.Capture(ex));
+        }
+        finally
+        {
+            PromiseContext.ExitRaw(previous, outer);
+        }
+    }
+
+    // Settles as the promise or task the work returned does (called inline when it settles).
+    internal void SettleFromResult(Promise promise)
+    {
+        if (promise.IsFulfilled)
+        {
+            TrySettleFulfilled(typeof(T) == typeof(VoidResult) ? default! : ((Promise<T>)promise)._value);
+        }
+        else
+        {
+            TrySettleRejected(promise.RejectionInfo);
+        }
+    }
+
+    private protected override void OnLazyStart() => StartNow();
+
+    private void StartNow()
+    {
+        if (Node.IsCancellationRequested)
+        {
+            TryCancel(new OperationCanceledException($"The promise context '{Node}' was cancelled.", Node.CancellationToken));
+            return;
+        }
+
+        if (_fulfilledKind is HandlerKind.ValueNoArg or HandlerKind.ActionNoArg)
+        {
+            Node.Scheduler.Execute(this);
+        }
+        else
+        {
+            RunAsynchronousWork();
+        }
+    }
+
+    // Calls an asynchronous function now, like a JavaScript async function call, with the node current while it runs.
+    private void RunAsynchronousWork()
+    {
+        object work = Interlocked.Exchange(ref _work, null)!;
+        object? result;
+        PromiseContext.ActiveEntry? outer = PromiseContext.ActiveEntryValue;
+        ExecutionContext? previous = Node.EnterRaw();
+        try
+        {
+            result = _fulfilledKind switch
+            {
+                HandlerKind.PromiseNoArg => ((Func<Promise<T>?>)work)(),
+                HandlerKind.VoidPromiseNoArg => ((Func<Promise?>)work)(),
+                HandlerKind.TaskNoArg => ((Func<Task<T>?>)work)(),
+                _ => ((Func<Task?>)work)(),
+            };
+        }
+        catch (Exception ex)
+        {
+            TrySettleRejected(ExceptionDispatchInfo.Capture(ex));
+            return;
+        }
+        finally
+        {
+            PromiseContext.ExitRaw(previous, outer);
+        }
+
+        switch (result)
+        {
+            case null:
+                TrySettleFulfilled(default!);
+                break;
+            case Promise promise when promise == this:
+                TrySettleRejected(ExceptionDispatchInfo.Capture(PromiseReaction<T>.SelfResolution()));
+                break;
+            case Promise promise:
+                promise.AddReaction(new Adopter(this));
+                break;
+            default:
+                ((Task)result).ContinueWith(
+                    static (task, state) => ((WorkPromise<T>)state!).SettleFromTask(task),
+                    this,
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
+                break;
+        }
+    }
+
+    private void SettleFromTask(Task task)
+    {
+        if (task.IsCompletedSuccessfully)
+        {
+            TrySettleFulfilled(typeof(T) == typeof(VoidResult) || task is not Task<T> typed ? default! : typed.Result);
+            return;
+        }
+
+        try
+        {
+            // Rethrows the task's own exception (not an AggregateException), or a TaskCanceledException.
+            task.GetAwaiter().GetResult();
+        }
+        catch (Exception ex)
+        {
+            TrySettleRejected(ExceptionDispatchInfo.Capture(ex));
+        }
+    }
+
+    // Settles the work promise as the promise its function returned, as soon as that settles.
+    private sealed class Adopter(WorkPromise<T> target) : Reaction
+    {
+        internal override void OnSourceSettled(Promise source) => target.SettleFromResult(source);
+    }
+}
