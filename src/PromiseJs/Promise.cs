@@ -308,6 +308,28 @@ public partial class Promise
         }
     }
 
+    // Detaches a reaction that no longer needs this promise (a combinator whose result has settled), so a promise that
+    // never settles does not keep it alive; a no-op once this promise has settled or started dispatching. This is the one
+    // step that moves _reactions back (one reaction → null); a rejection then counts as unobserved, which it is.
+    internal void RemoveReaction(Promise reaction)
+    {
+        object? current = Volatile.Read(ref _reactions);
+        if (current == reaction)
+        {
+            Interlocked.CompareExchange(ref _reactions, null, reaction);
+        }
+        else if (current is ReactionList list)
+        {
+            lock (list)
+            {
+                if (Volatile.Read(ref _reactions) == list)
+                {
+                    list.Remove(reaction);
+                }
+            }
+        }
+    }
+
     private void DispatchToSettled(Promise reaction)
     {
         if (Volatile.Read(ref _state) == StateRejected)
