@@ -14,6 +14,10 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     // started, and for async methods (their state machine is the work).
     private object? _work;
 
+    // The ExecutionContext of the code that created the node, for work that runs later or elsewhere (a synchronous function
+    // on the scheduler, a lazy start triggered by somebody else's Then): the work runs as it would have at creation.
+    private ExecutionContext? _creationContext;
+
     public WorkPromise(PromiseContext node, object? work, HandlerKind kind)
     {
         Node = node;
@@ -34,10 +38,16 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     {
         if (Node.Start == Context.PromiseStart.Lazy)
         {
+            _creationContext = ExecutionContext.Capture();
             MarkLazy();
         }
         else
         {
+            if (_fulfilledKind is HandlerKind.ValueNoArg or HandlerKind.ActionNoArg)
+            {
+                _creationContext = ExecutionContext.Capture();
+            }
+
             StartNow();
         }
     }
@@ -76,6 +86,8 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
             return;
         }
 
+        ExecutionContext? callerContext = ExecutionContext.Capture();
+        RestoreCreationContext();
         PromiseContext.ActiveEntry? outer = PromiseContext.ActiveEntryValue;
         ExecutionContext? previous = Node.EnterRaw();
         try
@@ -97,6 +109,20 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
         finally
         {
             PromiseContext.ExitRaw(previous, outer);
+            if (callerContext is not null)
+            {
+                ExecutionContext.Restore(callerContext);
+            }
+        }
+    }
+
+    // Switches to the creation-time ExecutionContext, if one was kept (the caller restores its own afterwards).
+    private void RestoreCreationContext()
+    {
+        if (_creationContext is { } context)
+        {
+            _creationContext = null;
+            ExecutionContext.Restore(context);
         }
     }
 
@@ -138,6 +164,8 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     {
         object work = Interlocked.Exchange(ref _work, null)!;
         object? result;
+        ExecutionContext? callerContext = _creationContext is null ? null : ExecutionContext.Capture();
+        RestoreCreationContext();
         PromiseContext.ActiveEntry? outer = PromiseContext.ActiveEntryValue;
         ExecutionContext? previous = Node.EnterRaw();
         try
@@ -158,6 +186,10 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
         finally
         {
             PromiseContext.ExitRaw(previous, outer);
+            if (callerContext is not null)
+            {
+                ExecutionContext.Restore(callerContext);
+            }
         }
 
         switch (result)
