@@ -11,6 +11,7 @@ namespace PromiseJs.Tests;
 /// reasons the test itself created.
 /// </summary>
 [Collection(UnhandledRejectionsGroup.Name)]
+[ExpectsUnhandledRejections]
 public sealed class UnhandledRejectionTests : IDisposable
 {
     private readonly List<(string Kind, Promise Promise, Exception Reason)> _events = [];

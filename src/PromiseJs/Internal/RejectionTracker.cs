@@ -28,6 +28,8 @@ internal class RejectionTracker
 
     public ExceptionDispatchInfo Info { get; }
 
+    public Promise Promise => _promise;
+
     public static bool IsSuppressed => s_suppressed.Value > 0;
 
     public static RejectionTracker? Create(Promise promise, ExceptionDispatchInfo info)

@@ -42,6 +42,7 @@ internal sealed class LoopCore : PromiseScheduler
     private bool _wake;
     private bool _waiting;
     private MainWatcher? _mainWatcher;
+    private Promise? _main;
 
     private LoopCore()
     {
@@ -109,6 +110,7 @@ internal sealed class LoopCore : PromiseScheduler
 
         _pendingRejections?.Clear();
         _mainWatcher = null;
+        _main = null;
         if (Volatile.Read(ref _outstanding) != 0)
         {
             // Left by an exception while adopted tasks were still running: they will still report to this instance,
@@ -211,6 +213,8 @@ internal sealed class LoopCore : PromiseScheduler
     /// <summary>Runs the loop until <paramref name="main"/> has settled and no queued work, timer or pending operation is left.</summary>
     public void RunUntilSettled(Promise main)
     {
+        // Run observes main's outcome (it returns the value or throws the reason): never an unhandled rejection.
+        _main = main;
         while (true)
         {
             DrainMicrotasks();
@@ -259,7 +263,14 @@ internal sealed class LoopCore : PromiseScheduler
                 pending.Clear();
                 foreach (RejectionTracker tracker in trackers)
                 {
-                    tracker.ReportIfUnhandled();
+                    if (tracker.Promise == _main)
+                    {
+                        _main.MarkHandled();
+                    }
+                    else
+                    {
+                        tracker.ReportIfUnhandled();
+                    }
                 }
             }
         }
