@@ -8,7 +8,7 @@ namespace PromiseJs.Internal;
 /// promises carry no tree fields. It settles only through its own first-wins methods, which also tell the node, so a
 /// cancellation of the node and the end of the work can race safely.
 /// </summary>
-internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHolder
+internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHolder, IThreadPoolWorkItem
 {
     // The work delegate, of the shape _fulfilledKind names (ValueNoArg, ActionNoArg, *PromiseNoArg, *TaskNoArg); null once
     // started, and for async methods (their state machine is the work).
@@ -76,6 +76,8 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
 
         return false;
     }
+
+    void IThreadPoolWorkItem.Execute() => RunJob(null);
 
     // Runs the synchronous work where the node's scheduler put it.
     internal override void RunJob(Promise? source)

@@ -16,6 +16,16 @@ internal sealed class ThreadPoolJobScheduler : PromiseScheduler
     protected internal override void Post(SendOrPostCallback callback, object? state) =>
         System.Threading.ThreadPool.UnsafeQueueUserWorkItem(static s => s.callback(s.state), (callback, state), preferLocal: false);
 
-    internal override void Execute(Promise work) =>
-        System.Threading.ThreadPool.UnsafeQueueUserWorkItem(static work => work.RunJob(null), work, preferLocal: false);
+    internal override void Execute(Promise work)
+    {
+        if (work is IThreadPoolWorkItem item)
+        {
+            // A work promise is its own work item: queueing it allocates nothing.
+            System.Threading.ThreadPool.UnsafeQueueUserWorkItem(item, preferLocal: false);
+        }
+        else
+        {
+            System.Threading.ThreadPool.UnsafeQueueUserWorkItem(static work => work.RunJob(null), work, preferLocal: false);
+        }
+    }
 }
