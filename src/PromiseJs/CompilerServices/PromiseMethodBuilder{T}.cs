@@ -26,6 +26,13 @@ public struct PromiseMethodBuilder<T>
         where TStateMachine : IAsyncStateMachine
     {
         _promise = new WorkPromise<T>(new PromiseContext(null, explicitContext: false), null, HandlerKind.None);
+        if (_promise.Node.IsCancellationRequested)
+        {
+            // Called under a cancelled context: the method body never runs.
+            _promise.CancelBeforeStart();
+            return;
+        }
+
         PromiseMethodBuilderCore.Run(_promise.Node, ref stateMachine);
     }
 

@@ -36,9 +36,12 @@ public sealed class PromiseContext
     // The work promise of a work node, or the completion of an explicit context; set once.
     private Promise? _completion;
 
-    // A promise fulfilled (never rejected) when this node completes; created only when somebody waits for it.
+    // A node is done when its promise has settled and it has no live children left (structured: a node never drops out of
+    // its parent while work it started still runs). The two signals are created only when somebody waits for them.
+    private bool _promiseSettled;
+    private bool _finished;
+    private Promise<VoidResult>? _settledSignal;
     private Promise<VoidResult>? _done;
-    private volatile bool _completed;
 
     // Set for the context of a PromiseScope: it collects its children's failures.
     private PromiseScope? _scope;
@@ -235,23 +238,24 @@ public sealed class PromiseContext
     }
 
     /// <summary>Returns a promise that fulfills once every child pending now — and every child started meanwhile — has
-    /// settled; with <paramref name="recursive"/>, their children too. It waits for timing only: it never rejects with a
-    /// child's error (await the children for that).</summary>
+    /// settled; with <paramref name="recursive"/>, once their whole subtrees have (a child stays in the tree while work it
+    /// started still runs). It waits for timing only: it never rejects with a child's error (await the children for that).</summary>
     public Promise WhenChildren(bool recursive = true)
     {
-        IReadOnlyList<PromiseContext> pending = GetPendingChildren(recursive);
-        if (pending.Count == 0)
+        var signals = new List<Promise<VoidResult>>();
+        foreach (PromiseContext child in GetPendingChildren(recursive: false))
         {
-            return Promise.Resolve();
+            if (recursive)
+            {
+                signals.Add(child.Done);
+            }
+            else if (!child.PromiseSettled)
+            {
+                signals.Add(child.SettledSignal);
+            }
         }
 
-        var signals = new Promise<VoidResult>[pending.Count];
-        for (int i = 0; i < signals.Length; i++)
-        {
-            signals[i] = pending[i].Done;
-        }
-
-        return Promise.All(signals).Then(() => WhenChildren(recursive));
+        return signals.Count == 0 ? Promise.Resolve() : Promise.All(signals).Then(() => WhenChildren(recursive));
     }
 
     /// <summary>Blocks until <see cref="WhenChildren"/> fulfills or <paramref name="timeout"/> passes.</summary>
@@ -319,28 +323,38 @@ public sealed class PromiseContext
 
     internal void AttachScope(PromiseScope scope) => _scope = scope;
 
-    // A promise fulfilled when this node completes; created on demand.
+    // Fulfilled when this node is done (its promise settled and no live children); created on demand.
     internal Promise<VoidResult> Done
     {
         get
         {
-            if (_done is null)
+            lock (Gate)
             {
-                lock (Gate)
-                {
-                    if (_done is null)
-                    {
-                        var done = new Promise<VoidResult>();
-                        _done = done;
-                        if (_completed)
-                        {
-                            done.TryFulfill(default);
-                        }
-                    }
-                }
+                return _done ??= _finished ? new Promise<VoidResult>(default(VoidResult)) : new Promise<VoidResult>();
             }
+        }
+    }
 
-            return _done;
+    // Fulfilled when this node's own promise has settled; created on demand.
+    private Promise<VoidResult> SettledSignal
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _settledSignal ??= _promiseSettled ? new Promise<VoidResult>(default(VoidResult)) : new Promise<VoidResult>();
+            }
+        }
+    }
+
+    private bool PromiseSettled
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _promiseSettled;
+            }
         }
     }
 
@@ -370,19 +384,39 @@ public sealed class PromiseContext
     // Called once, when the node's promise has settled.
     internal void OnCompleted(Promise completion)
     {
+        Promise<VoidResult>? settledSignal;
+        bool finish;
+        lock (Gate)
+        {
+            _promiseSettled = true;
+            settledSignal = _settledSignal;
+            finish = _firstChild is null && !_finished;
+            _finished |= finish;
+        }
+
+        settledSignal?.TryFulfill(default);
+        if (completion.IsRejected)
+        {
+            Parent?.OnChildFailed(completion);
+        }
+
+        if (finish)
+        {
+            Finish();
+        }
+    }
+
+    // The node is done: it leaves its parent's tree, which may finish the parent in turn.
+    private void Finish()
+    {
         Promise<VoidResult>? done;
         lock (Gate)
         {
-            _completed = true;
             done = _done;
         }
 
         Parent?.RemoveChild(this);
         done?.TryFulfill(default);
-        if (completion.IsRejected)
-        {
-            Parent?.OnChildFailed(completion);
-        }
     }
 
     private void OnChildFailed(Promise child)
@@ -425,6 +459,7 @@ public sealed class PromiseContext
 
     private void RemoveChild(PromiseContext child)
     {
+        bool finish;
         lock (Gate)
         {
             if (!child._linked)
@@ -449,28 +484,34 @@ public sealed class PromiseContext
             child._previousSibling = null;
             child._nextSibling = null;
             child._linked = false;
+            finish = _firstChild is null && _promiseSettled && !_finished;
+            _finished |= finish;
+        }
+
+        if (finish)
+        {
+            Finish();
         }
     }
 
     private void CollectChildren(List<PromiseContext> result, bool recursive)
     {
-        int start = result.Count;
+        var children = new List<PromiseContext>();
         lock (Gate)
         {
             for (PromiseContext? child = _firstChild; child is not null; child = child._nextSibling)
             {
-                result.Add(child);
+                children.Add(child);
             }
         }
 
-        // Oldest first reads better; the list is kept most recent first for O(1) insertion.
-        result.Reverse(start, result.Count - start);
-        if (recursive)
+        // Oldest first reads better; the list is kept most recent first for O(1) insertion. Depth first when recursive.
+        for (int i = children.Count - 1; i >= 0; i--)
         {
-            int end = result.Count;
-            for (int i = start; i < end; i++)
+            result.Add(children[i]);
+            if (recursive)
             {
-                result[i].CollectChildren(result, recursive: true);
+                children[i].CollectChildren(result, recursive: true);
             }
         }
     }

@@ -55,13 +55,12 @@ public sealed class PromiseScope : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Ends the scope once its children have settled; rethrows failures nobody observed.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (!BeginEnd())
-        {
-            return;
-        }
+    public ValueTask DisposeAsync() =>
+        // Leaves the context here, synchronously, so the caller's flow sees the previous context again; only the wait is async.
+        BeginEnd() ? EndAfterChildrenAsync() : default;
 
+    private async ValueTask EndAfterChildrenAsync()
+    {
         await Context.WhenChildren();
         End();
     }

@@ -36,6 +36,13 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     /// <summary>Starts the work now, or marks it to start with the first reaction.</summary>
     public void Begin()
     {
+        if (Node.IsCancellationRequested)
+        {
+            // Created under a cancelled parent: the work never starts.
+            CancelBeforeStart();
+            return;
+        }
+
         if (Node.Start == Context.PromiseStart.Lazy)
         {
             _creationContext = ExecutionContext.Capture();
@@ -50,6 +57,13 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
 
             StartNow();
         }
+    }
+
+    /// <summary>Rejects with the node's cancellation before any work ran.</summary>
+    public void CancelBeforeStart()
+    {
+        _work = null;
+        TryCancel(new OperationCanceledException($"The promise context '{Node}' was cancelled.", Node.CancellationToken));
     }
 
     public bool TryCancel(OperationCanceledException reason)
@@ -147,7 +161,7 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     {
         if (Node.IsCancellationRequested)
         {
-            TryCancel(new OperationCanceledException($"The promise context '{Node}' was cancelled.", Node.CancellationToken));
+            CancelBeforeStart();
             return;
         }
 
