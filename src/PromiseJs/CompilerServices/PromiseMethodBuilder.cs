@@ -25,6 +25,7 @@ public struct PromiseMethodBuilder
         where TStateMachine : IAsyncStateMachine
     {
         _promise = new WorkPromise<VoidResult>(new PromiseContext(null, explicitContext: false), null, HandlerKind.None);
+        _promise.Node.SetMethod(typeof(TStateMachine));
         if (_promise.Node.IsCancellationRequested)
         {
             // Called under a cancelled context: the method body never runs.

@@ -26,6 +26,7 @@ public struct PromiseMethodBuilder<T>
         where TStateMachine : IAsyncStateMachine
     {
         _promise = new WorkPromise<T>(new PromiseContext(null, explicitContext: false), null, HandlerKind.None);
+        _promise.Node.SetMethod(typeof(TStateMachine));
         if (_promise.Node.IsCancellationRequested)
         {
             // Called under a cancelled context: the method body never runs.

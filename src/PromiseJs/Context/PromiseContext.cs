@@ -47,7 +47,12 @@ public sealed class PromiseContext
     private PromiseScope? _scope;
     private List<Promise>? _failedChildren;
 
+    // When the node was created: Environment.TickCount64 for the system clock (a fraction of the cost of a precise
+    // timestamp, and milliseconds are plenty for a hang report), else the given clock's timestamp (deterministic tests).
     private readonly long _createdAt;
+
+    // The state machine type of an async Promise method's node: its name is the method's (computed only when printed).
+    private Type? _method;
 
     /// <summary>Creates an explicit context, a child of <see cref="Current"/> unless the options say otherwise; enter it with
     /// <see cref="Enter"/> and end it with <see cref="Complete"/>.</summary>
@@ -72,7 +77,7 @@ public sealed class PromiseContext
         };
         Scheduler = options?.Scheduler ?? parent?.Scheduler ?? AmbientScheduler();
         TimeProvider = options?.TimeProvider ?? parent?.TimeProvider ?? TimeProvider.System;
-        _createdAt = TimeProvider.GetTimestamp();
+        _createdAt = TimeProvider == TimeProvider.System ? Environment.TickCount64 : TimeProvider.GetTimestamp();
         _externalToken = options?.CancellationToken ?? default;
         if (explicitContext)
         {
@@ -276,12 +281,12 @@ public sealed class PromiseContext
     public string ToTreeString()
     {
         var builder = new StringBuilder();
-        AppendTree(builder, this, prefix: string.Empty, childPrefix: string.Empty, TimeProvider.GetTimestamp());
+        AppendTree(builder, this, prefix: string.Empty, childPrefix: string.Empty);
         return builder.ToString();
     }
 
     /// <summary>Returns the name, or a placeholder for an unnamed node.</summary>
-    public override string ToString() => Name ?? "(unnamed)";
+    public override string ToString() => Name ?? MethodName() ?? "(unnamed)";
 
     private object Gate => Volatile.Read(ref _gateObject) ?? Interlocked.CompareExchange(ref _gateObject, new object(), null) ?? _gateObject!;
 
@@ -318,6 +323,25 @@ public sealed class PromiseContext
     internal static void SetActive(ActiveEntry? entry) => s_active.Value = entry;
 
     internal void SetCompletion(Promise completion) => _completion = completion;
+
+    internal void SetMethod(Type stateMachineType) => _method = stateMachineType;
+
+    private TimeSpan PendingFor() => TimeProvider == TimeProvider.System
+        ? TimeSpan.FromMilliseconds(Environment.TickCount64 - _createdAt)
+        : TimeProvider.GetElapsedTime(_createdAt);
+
+    // "<FetchPage>d__3" is the compiler's state machine of FetchPage: the method's name, for diagnostics.
+    private string? MethodName()
+    {
+        string? name = _method?.Name;
+        if (name is null || name.Length < 3 || name[0] != '<')
+        {
+            return name;
+        }
+
+        int end = name.IndexOf('>', StringComparison.Ordinal);
+        return end > 1 ? name[1..end] : name;
+    }
 
     internal bool IsScope => _scope is not null;
 
@@ -516,13 +540,13 @@ public sealed class PromiseContext
         }
     }
 
-    private static void AppendTree(StringBuilder builder, PromiseContext node, string prefix, string childPrefix, long now)
+    private static void AppendTree(StringBuilder builder, PromiseContext node, string prefix, string childPrefix)
     {
         builder.Append(prefix).Append(node.ToString()).Append(" [");
         PromiseState state = node.State;
         if (state == PromiseState.Pending)
         {
-            double seconds = node.TimeProvider.GetElapsedTime(node._createdAt, now).TotalSeconds;
+            double seconds = node.PendingFor().TotalSeconds;
             builder.Append("pending ").Append(seconds.ToString("0.00", CultureInfo.InvariantCulture)).Append('s');
         }
         else
@@ -540,7 +564,7 @@ public sealed class PromiseContext
         for (int i = 0; i < children.Count; i++)
         {
             bool last = i == children.Count - 1;
-            AppendTree(builder, children[i], childPrefix + (last ? "└─ " : "├─ "), childPrefix + (last ? "   " : "│  "), now);
+            AppendTree(builder, children[i], childPrefix + (last ? "└─ " : "├─ "), childPrefix + (last ? "   " : "│  "));
         }
     }
 
