@@ -69,22 +69,29 @@ public static class PromiseLoop
     }
 
     /// <summary>Runs <paramref name="callback"/> as a timer task after <paramref name="milliseconds"/> (JavaScript's <c>setTimeout</c>).</summary>
+    /// <returns>A handle: disposing it (from any thread) cancels the timer, as <c>clearTimeout</c> does, and the loop no
+    /// longer waits for it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="callback"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="milliseconds"/> is negative.</exception>
     /// <exception cref="InvalidOperationException">The calling thread is not running a loop.</exception>
-    public static void SetTimeout(Action callback, int milliseconds) =>
-        SetTimeout(callback, TimeSpan.FromMilliseconds(milliseconds), TimeProvider.System);
+    public static IDisposable SetTimeout(Action callback, int milliseconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(milliseconds);
+        return SetTimeout(callback, TimeSpan.FromMilliseconds(milliseconds), TimeProvider.System);
+    }
 
     /// <summary>Runs <paramref name="callback"/> as a timer task after <paramref name="delay"/> measured by <paramref name="timeProvider"/>.</summary>
+    /// <returns>A handle: disposing it (from any thread) cancels the timer, as <c>clearTimeout</c> does, and the loop no
+    /// longer waits for it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="callback"/> or <paramref name="timeProvider"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
     /// <exception cref="InvalidOperationException">The calling thread is not running a loop.</exception>
-    public static void SetTimeout(Action callback, TimeSpan delay, TimeProvider timeProvider)
+    public static IDisposable SetTimeout(Action callback, TimeSpan delay, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(callback);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
-        RequireLoop(nameof(SetTimeout)).AddTimer(delay, timeProvider, callback);
+        return RequireLoop(nameof(SetTimeout)).AddTimer(delay, timeProvider, callback);
     }
 
     /// <summary>Queues <paramref name="callback"/> as a task that runs after the microtask queue is drained (node's <c>setImmediate</c>).</summary>

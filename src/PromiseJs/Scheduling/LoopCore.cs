@@ -356,6 +356,22 @@ internal sealed class LoopCore : PromiseScheduler
 
     public void RemoveTimer(TimerEntry entry) => _timers.Remove(entry);
 
+    /// <summary>Cancels a timer from any thread: it never fires, and the loop no longer waits for it.</summary>
+    public void CancelTimer(TimerEntry entry)
+    {
+        if (t_current == this)
+        {
+            _timers.Remove(entry);
+            entry.Cancel();
+        }
+        else
+        {
+            // The timer list belongs to the loop's thread: remove the entry there. If the loop has ended meanwhile (it
+            // cancelled its timers then), this runs on the thread pool and only stops the clock's timer.
+            PostJob(new TimerRemoval(this, entry), null);
+        }
+    }
+
     // A timer's clock callback arrived: fire, in (due, sequence) order, every timer of that clock due no later than it,
     // so that timers whose clock callbacks raced each other still fire in the order JavaScript promises.
     public void FireTimersUpTo(TimerEntry signalled)
@@ -385,6 +401,19 @@ internal sealed class LoopCore : PromiseScheduler
             _timers.Remove(next);
             next.Fire();
             DrainMicrotasks();
+        }
+    }
+
+    private sealed class TimerRemoval(LoopCore loop, TimerEntry entry) : Reaction
+    {
+        internal override void RunJob(Promise? source)
+        {
+            if (t_current == loop)
+            {
+                loop._timers.Remove(entry);
+            }
+
+            entry.Cancel();
         }
     }
 

@@ -3,7 +3,7 @@ using PromiseJs.Internal;
 namespace PromiseJs.Scheduling;
 
 /// <summary>A loop timer: its clock's timer posts it to the loop, which fires it (and any timer due before it) as a macrotask.</summary>
-internal sealed class TimerEntry(LoopCore loop, TimeProvider timeProvider, long due, long sequence, object callback) : Reaction
+internal sealed class TimerEntry(LoopCore loop, TimeProvider timeProvider, long due, long sequence, object callback) : Reaction, IDisposable
 {
     public static readonly IComparer<TimerEntry> Comparer = Comparer<TimerEntry>.Create(static (x, y) =>
     {
@@ -22,6 +22,9 @@ internal sealed class TimerEntry(LoopCore loop, TimeProvider timeProvider, long 
         _timer = TimeProvider.CreateTimer(static state => ((TimerEntry)state!).OnClock(), this, delay, Timeout.InfiniteTimeSpan);
 
     public void Cancel() => _timer?.Dispose();
+
+    // The handle PromiseLoop.SetTimeout returns (clearTimeout): cancels the timer from any thread.
+    void IDisposable.Dispose() => loop.CancelTimer(this);
 
         internal override void RunJob(Promise? source) => loop.FireTimersUpTo(this);
 
