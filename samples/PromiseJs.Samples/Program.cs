@@ -251,6 +251,30 @@ finally
     Promise.RejectionHandled -= OnHandledLate;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+Header("8. The promise tree: a small crawler with a deadline");
+
+// Promise.Run starts a node of the promise tree; what its work starts becomes its children. The tree shares the root's
+// cancellation, can be awaited as a whole (WhenChildren) and printed (ToTreeString). See ContextTour.cs.
+ContextTour.Crawler();
+
+// ---------------------------------------------------------------------------------------------------------------
+Header("9. A structured scope: one failure cancels its siblings");
+
+ContextTour.Scope();
+
+// ---------------------------------------------------------------------------------------------------------------
+Header("10. Observables: the Rx bridge (PromiseJs.Reactive)");
+
+// Rx debounces a search box and promises fetch, on one virtual clock; then Rx timers on the loop. See ObservableInterop.cs.
+ObservableInterop.Run();
+
+// ---------------------------------------------------------------------------------------------------------------
+Header("11. More combinators and utilities: typed All, Map with a limit, Timeout, Retry, LINQ");
+
+// Bluebird's and p-limit's everyday helpers, one coordinator object each. See CombinatorTour.cs.
+CombinatorTour.Run();
+
 Console.WriteLine();
 Console.WriteLine(puzzle1 && puzzle2 ? "Tour complete." : "Tour complete, but the loop's ordering differed from node's (✗ above).");
 return puzzle1 && puzzle2 ? 0 : 1;

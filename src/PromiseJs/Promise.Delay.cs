@@ -41,6 +41,34 @@ public partial class Promise
         return promise;
     }
 
+    /// <summary>Returns a promise that fulfills after <paramref name="delay"/>, or rejects with
+    /// <see cref="OperationCanceledException"/> once <paramref name="cancellationToken"/> is cancelled (at once if it already is).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
+    public static Promise Delay(TimeSpan delay, CancellationToken cancellationToken) => Delay(delay, null, cancellationToken);
+
+    /// <summary>Returns a promise that fulfills after <paramref name="delay"/> as measured by <paramref name="timeProvider"/>
+    /// (the system clock when <see langword="null"/>), or rejects with <see cref="OperationCanceledException"/> once
+    /// <paramref name="cancellationToken"/> is cancelled (at once if it already is).</summary>
+    /// <remarks>Cancellation disposes the timer; inside <see cref="PromiseLoop"/> it also removes the loop timer, so the loop
+    /// does not wait for a delay nobody wants any more.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
+    public static Promise Delay(TimeSpan delay, TimeProvider? timeProvider, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        timeProvider ??= TimeProvider.System;
+        if (!cancellationToken.CanBeCanceled)
+        {
+            return Delay(delay, timeProvider);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Reject(new OperationCanceledException(cancellationToken));
+        }
+
+        return new Combinators.DelayCoordinator(delay, timeProvider, cancellationToken);
+    }
+
     // Outside a loop: the clock's timer fulfills the promise; the timer queue roots the timer (and so the promise) until then.
     private sealed class DelayTimer(Promise<VoidResult> promise)
     {

@@ -52,6 +52,10 @@ public partial class Promise
     // Set when the promise rejected with nobody observing it; cleared when somebody does. Also in the padding.
     private bool _unobserved;
 
+    // Set when a combinator let go of this promise while it was pending (RemoveReaction with staysHandled): as a promise
+    // passed to ECMAScript's Promise.all or race stays [[PromiseIsHandled]], its later rejection is not reported. Padding too.
+    private bool _handled;
+
     private static readonly object s_settled = new();
     private static readonly object s_dispatching = new();
 
@@ -150,7 +154,8 @@ public partial class Promise
     internal void SetRejected(ExceptionDispatchInfo reason)
     {
         // Decide on tracking before publishing, so a reaction attached right after publication always finds the tracker.
-        if (IsObservedBy(Volatile.Read(ref _reactions)))
+        // _handled is read after _reactions: RemoveReaction sets it before it takes its reaction away.
+        if (IsObservedBy(Volatile.Read(ref _reactions)) || Volatile.Read(ref _handled))
         {
             _rejection = reason;
             Publish(StateRejected);
@@ -310,9 +315,15 @@ public partial class Promise
 
     // Detaches a reaction that no longer needs this promise (a combinator whose result has settled), so a promise that
     // never settles does not keep it alive; a no-op once this promise has settled or started dispatching. This is the one
-    // step that moves _reactions back (one reaction → null); a rejection then counts as unobserved, which it is.
-    internal void RemoveReaction(Promise reaction)
+    // step that moves _reactions back (one reaction → null); a rejection then counts as unobserved, which it is, unless
+    // staysHandled says the reaction had handled it for good (a combinator's input, as in ECMAScript).
+    internal void RemoveReaction(Promise reaction, bool staysHandled = false)
     {
+        if (staysHandled)
+        {
+            Volatile.Write(ref _handled, true);
+        }
+
         object? current = Volatile.Read(ref _reactions);
         if (current == reaction)
         {

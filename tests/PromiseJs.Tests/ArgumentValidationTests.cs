@@ -63,6 +63,19 @@ public sealed class ArgumentValidationTests
         ["Promise.Run(Action, PromiseContextOptions) action"] = () => Promise.Run((Action)null!),
         ["Promise.Run(Func<Promise>, PromiseContextOptions) function"] = () => Promise.Run((Func<Promise?>)null!),
         ["Promise.Run(Func<Task>, PromiseContextOptions) function"] = () => Promise.Run((Func<Task?>)null!),
+        ["Promise.Map<TItem, T>(IEnumerable<TItem>, Func<TItem, Promise<T>>, Int32, CancellationToken) mapper"] =
+            () => Promise.Map([1], (Func<int, Promise<int>?>)null!),
+        ["Promise.MapSeries<TItem, T>(IEnumerable<TItem>, Func<TItem, Promise<T>>, CancellationToken) mapper"] =
+            () => Promise.MapSeries([1], (Func<int, Promise<int>?>)null!),
+        ["Promise.Each<TItem>(IEnumerable<TItem>, Func<TItem, Promise>, CancellationToken) action"] =
+            () => Promise.Each([1], (Func<int, Promise?>)null!),
+        ["Promise.Reduce<TItem, TAccumulate>(IEnumerable<TItem>, Func<TAccumulate, TItem, Promise<TAccumulate>>, TAccumulate, CancellationToken) reducer"] =
+            () => Promise.Reduce([1], (Func<int, int, Promise<int>?>)null!, 0),
+        ["Promise.Retry<T>(Func<Promise<T>>, Int32, CancellationToken) factory"] = () => Promise.Retry((Func<Promise<int>?>)null!, 1),
+        ["Promise.Retry<T>(Func<Promise<T>>, Int32, Func<Int32, TimeSpan>, TimeProvider, CancellationToken) factory"] =
+            () => Promise.Retry((Func<Promise<int>?>)null!, 1, _ => TimeSpan.Zero),
+        ["Promise.Retry<T>(Func<Promise<T>>, Int32, Func<Int32, TimeSpan>, TimeProvider, CancellationToken) backoff"] =
+            () => Promise.Retry(() => s_int, 1, (Func<int, TimeSpan>)null!),
         ["PromiseContext.Wrap<T>(Func<Promise<T>>, PromiseContextOptions) function"] = () => PromiseJs.Context.PromiseContext.Wrap((Func<Promise<int>>)null!),
         ["PromiseContext.Wrap(Func<Promise>, PromiseContextOptions) function"] = () => PromiseJs.Context.PromiseContext.Wrap((Func<Promise>)null!),
 
@@ -111,6 +124,14 @@ public sealed class ArgumentValidationTests
             () => s_int.Then(null!, (Func<Exception, Task?>)(_ => null)),
         ["Promise<T>.Then(Func<T, Task>, Func<Exception, Task>) onRejected"] =
             () => s_int.Then((Func<int, Task?>)(x => null), (Func<Exception, Task?>)null!),
+        ["Promise<T>.Select<TResult>(Func<T, TResult>) selector"] = () => s_int.Select((Func<int, string>)null!),
+        ["Promise<T>.Select<TResult>(Func<T, Promise<TResult>>) selector"] = () => s_int.Select((Func<int, Promise<string>?>)null!),
+        ["Promise<T>.SelectMany<TResult>(Func<T, Promise<TResult>>) selector"] = () => s_int.SelectMany((Func<int, Promise<string>?>)null!),
+        ["Promise<T>.SelectMany<TCollection, TResult>(Func<T, Promise<TCollection>>, Func<T, TCollection, TResult>) collectionSelector"] =
+            () => s_int.SelectMany((Func<int, Promise<string>?>)null!, (a, b) => a + b),
+        ["Promise<T>.SelectMany<TCollection, TResult>(Func<T, Promise<TCollection>>, Func<T, TCollection, TResult>) resultSelector"] =
+            () => s_int.SelectMany(x => Promise.Resolve(""), (Func<int, string, string>)null!),
+        ["Promise<T>.Where(Func<T, Boolean>) predicate"] = () => s_int.Where(null!),
 
         // PromiseLoop
         ["PromiseLoop.Run(Func<Promise>) main"] = () => PromiseLoop.Run((Func<Promise>)null!),

@@ -126,4 +126,95 @@ public sealed class PromiseDelayTests
     {
         Assert.Throws<ArgumentNullException>(() => Promise.Delay(TimeSpan.Zero, null!));
     }
+
+    // ----- cancellation -----
+
+    [Fact]
+    public void Delay_CancelledOutsideLoop_RejectsWithOperationCanceledAndDisposesTheTimer()
+    {
+        var clock = new ManualTimeProvider();
+        using var cancellation = new CancellationTokenSource();
+
+        var delay = Promise.Delay(TimeSpan.FromSeconds(10), clock, cancellation.Token);
+        Assert.Equal(1, clock.ActiveTimerCount);
+        cancellation.Cancel();
+
+        var reason = Assert.IsAssignableFrom<OperationCanceledException>(delay.Reason);
+        Assert.Equal(cancellation.Token, reason.CancellationToken);
+        Assert.Equal(0, clock.ActiveTimerCount);
+    }
+
+    [Fact]
+    public async Task Delay_CancelledInsideLoop_RemovesTheLoopTimerSoTheLoopEnds()
+    {
+        var clock = new ManualTimeProvider();
+        using var cancellation = new CancellationTokenSource();
+        var log = new List<string>();
+
+        // The clock never moves: had the loop timer stayed, Run would wait for it forever.
+        var run = Task.Run(() => PromiseLoop.Run(() =>
+        {
+            var delay = Promise.Delay(TimeSpan.FromHours(1), clock, cancellation.Token)
+                .Then(() => log.Add("fired"), e => log.Add(e.GetType().Name));
+            PromiseLoop.SetImmediate(cancellation.Cancel);
+            return Promise.Resolve();
+        }));
+
+        // A TimeoutException here means the loop kept waiting for a cancelled delay.
+        await run.WaitAsync(TestTimeouts.Generous);
+        Assert.Equal([nameof(OperationCanceledException)], log);
+        Assert.Equal(0, clock.ActiveTimerCount);
+    }
+
+    [Fact]
+    public async Task Delay_CancelledFromAnotherThreadInsideLoop_RemovesTheLoopTimerSoTheLoopEnds()
+    {
+        var clock = new ManualTimeProvider();
+        using var cancellation = new CancellationTokenSource();
+
+        var run = Task.Run(() => PromiseLoop.Run(() =>
+        {
+            var delay = Promise.Delay(TimeSpan.FromHours(1), clock, cancellation.Token);
+            _ = Task.Run(cancellation.Cancel);
+            return delay.Catch(_ => { });
+        }));
+
+        // A TimeoutException here means the loop kept waiting for a cancelled delay.
+        await run.WaitAsync(TestTimeouts.Generous);
+        Assert.Equal(0, clock.ActiveTimerCount);
+    }
+
+    [Fact]
+    public void Delay_NotCancelled_FulfillsAndUnregistersFromTheToken()
+    {
+        var clock = new ManualTimeProvider();
+        using var cancellation = new CancellationTokenSource();
+
+        var delay = Promise.Delay(TimeSpan.FromSeconds(1), clock, cancellation.Token);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        cancellation.Cancel();
+
+        Assert.Equal(PromiseState.Fulfilled, delay.State);
+    }
+
+    [Fact]
+    public void Delay_AlreadyCancelled_RejectsAtOnceWithoutATimer()
+    {
+        var clock = new ManualTimeProvider();
+
+        var delay = Promise.Delay(TimeSpan.FromSeconds(1), clock, new CancellationToken(canceled: true));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(delay.Reason);
+        Assert.Equal(0, clock.ActiveTimerCount);
+        delay.Catch(_ => { });
+    }
+
+    [Fact]
+    public void Delay_WithTokenAndNoClock_UsesTheSystemClock()
+    {
+        using var cancellation = new CancellationTokenSource();
+
+        Promise.Delay(TimeSpan.FromMilliseconds(1), cancellation.Token).Wait(TestTimeouts.Generous);
+        Promise.Delay(TimeSpan.FromMilliseconds(1), null, cancellation.Token).Wait(TestTimeouts.Generous);
+    }
 }

@@ -6,30 +6,51 @@ namespace PromiseJs.Combinators;
 /// <see cref="AggregateException"/> of the reasons in input order.</summary>
 internal sealed class AnyCoordinator<T> : Coordinator<T>
 {
-    private readonly Exception[] _reasons;
-    private int _remaining;
-
     public AnyCoordinator(Promise<T>[] inputs)
+        : base(inputs)
     {
-        _reasons = new Exception[inputs.Length];
-        _remaining = inputs.Length;
-        Subscribe(inputs);
+        Subscribe();
     }
 
     public static AggregateException AllRejected(Exception[] reasons) => new("All promises were rejected.", reasons);
 
-    protected override void OnElementSettled(int index, Promise input)
+    protected override void OnInputSettled(Promise input)
     {
         if (input.IsFulfilled)
         {
-            TryFulfill(((Promise<T>)input)._value);
+            Fulfill(System.Runtime.CompilerServices.Unsafe.As<Promise<T>>(input)._value, early: true);
             return;
         }
 
-        _reasons[index] = input.RejectionInfo.SourceException;
-        if (Interlocked.Decrement(ref _remaining) == 0)
+        // A fulfilled input never counts down, so the count reaches zero only when every input rejected.
+        if (CountDown() && Inputs is { } inputs)
         {
-            TryReject(ExceptionDispatchInfo.Capture(AllRejected(_reasons)));
+            RejectWithEveryReason(inputs);
         }
+    }
+
+    protected override void OnEveryInputSettled(Promise[] inputs)
+    {
+        foreach (Promise input in inputs)
+        {
+            if (input.IsFulfilled)
+            {
+                Fulfill(System.Runtime.CompilerServices.Unsafe.As<Promise<T>>(input)._value, early: false);
+                return;
+            }
+        }
+
+        RejectWithEveryReason(inputs);
+    }
+
+    private void RejectWithEveryReason(Promise[] inputs)
+    {
+        var reasons = new Exception[inputs.Length];
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            reasons[i] = inputs[i].RejectionInfo.SourceException;
+        }
+
+        Reject(ExceptionDispatchInfo.Capture(AllRejected(reasons)), early: false);
     }
 }

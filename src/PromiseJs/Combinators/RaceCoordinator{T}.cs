@@ -1,32 +1,24 @@
-using PromiseJs.Scheduling;
-
 namespace PromiseJs.Combinators;
 
-/// <summary>Coordinates <c>Promise.Race</c>: settles as the first input to settle. Needs no index, so it registers itself
-/// on every input: one object per call. First-wins is the settle compare-and-swap.</summary>
-internal sealed class RaceCoordinator<T> : Promise<T>
+/// <summary>Coordinates <c>Promise.Race</c>: settles as the first input to settle. First-wins is the settle compare-and-swap;
+/// the inputs still pending then let go of it, so racing against a promise that never settles does not grow it.</summary>
+internal sealed class RaceCoordinator<T> : Coordinator<T>
 {
-    private readonly object _scheduler = JobScheduler.Capture();
-
     public RaceCoordinator(Promise<T>[] inputs)
+        : base(inputs)
     {
-        foreach (Promise<T> input in inputs)
-        {
-            input.AddReaction(this);
-        }
+        Subscribe();
     }
 
-    internal override void OnSourceSettled(Promise source) => JobScheduler.Enqueue(_scheduler, this, source);
-
-    internal override void RunJob(Promise? source)
+    protected override void OnInputSettled(Promise input)
     {
-        if (source!.IsFulfilled)
+        if (input.IsFulfilled)
         {
-            TryFulfill(((Promise<T>)source)._value);
+            Fulfill(System.Runtime.CompilerServices.Unsafe.As<Promise<T>>(input)._value, early: true);
         }
         else
         {
-            TryReject(source.RejectionInfo);
+            Reject(input.RejectionInfo, early: true);
         }
     }
 }

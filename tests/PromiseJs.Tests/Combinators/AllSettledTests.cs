@@ -1,3 +1,5 @@
+using PromiseJs.Tests.TestSupport;
+
 namespace PromiseJs.Tests.Combinators;
 
 /// <summary><see cref="Promise.AllSettled{T}(IEnumerable{Promise{T}})"/> and its <c>params</c> form.</summary>
@@ -111,5 +113,54 @@ public sealed class AllSettledTests
 
         Assert.Equal(1, enumerations);
         Assert.Equal([1, 2], results.Select(r => r.Value));
+    }
+
+    [Fact]
+    public void AllSettled_TupleOfDifferentTypes_ReportsEachOutcomeInOrder()
+    {
+        var reason = new FormatException();
+
+        var (number, text) = PromiseLoop.Run(() => Promise.AllSettled((Promise.Resolve(1), Promise.Reject<string>(reason))));
+
+        Assert.Equal(PromiseState.Fulfilled, number.Status);
+        Assert.Equal(1, number.Value);
+        Assert.Equal(PromiseState.Rejected, text.Status);
+        Assert.Same(reason, text.Reason);
+    }
+
+    [Fact]
+    public void AllSettled_TupleOfSeven_StaticTypeIsATupleOfResults()
+    {
+        var settled = Promise.AllSettled((
+            Promise.Resolve(1), Promise.Resolve("2"), Promise.Resolve(3.0), Promise.Resolve('4'),
+            Promise.Resolve(5L), Promise.Resolve(true), Promise.Resolve(7m)));
+
+        Assert.Equal(
+            typeof(Promise<(PromiseSettledResult<int>, PromiseSettledResult<string>, PromiseSettledResult<double>, PromiseSettledResult<char>,
+                PromiseSettledResult<long>, PromiseSettledResult<bool>, PromiseSettledResult<decimal>)>),
+            StaticType.Of(settled));
+        var results = PromiseLoop.Run(() => settled);
+        Assert.Equal(7m, results.Item7.Value);
+        Assert.Equal("2", results.Item2.Value);
+    }
+
+    [Fact]
+    public void AllSettled_TupleNullElement_ThrowsArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => Promise.AllSettled(((Promise<int>)null!, Promise.Resolve("a"))));
+    }
+
+    [Fact]
+    public void AllSettled_SamePendingPromiseTwice_ReportsItInBothPlaces()
+    {
+        var results = PromiseLoop.Run(() =>
+        {
+            var shared = Promise.WithResolvers<int>();
+            var all = Promise.AllSettled(shared.Promise, Promise.Resolve(2), shared.Promise);
+            PromiseLoop.SetImmediate(() => shared.Resolve(1));
+            return all;
+        });
+
+        Assert.Equal([1, 2, 1], results.Select(r => r.Value));
     }
 }

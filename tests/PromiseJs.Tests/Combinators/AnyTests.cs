@@ -1,3 +1,5 @@
+using PromiseJs.Tests.TestSupport;
+
 namespace PromiseJs.Tests.Combinators;
 
 /// <summary><see cref="Promise.Any{T}(IEnumerable{Promise{T}})"/> and its <c>params</c> form.</summary>
@@ -105,5 +107,62 @@ public sealed class AnyTests
 
         Assert.Equal(2, PromiseLoop.Run(() => Promise.Any(Inputs())));
         Assert.Equal(1, enumerations);
+    }
+
+    [Fact]
+    public void Any_FulfillsEarly_LetsGoOfThePendingInputs()
+    {
+        var pending = Promise.WithResolvers<int>();
+
+        int value = PromiseLoop.Run(() => Promise.Any(pending.Promise, Promise.Resolve(5)));
+
+        Assert.Equal(5, value);
+        Assert.Equal(0, Reactions.CountOn(pending.Promise));
+    }
+
+    [Fact]
+    public void Any_InputsSettleInReverseOrderAndAllReject_ReasonsStayInInputOrder()
+    {
+        var reasons = Enumerable.Range(0, 5).Select(i => new FormatException(i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+
+        var caught = Assert.Throws<AggregateException>(() => PromiseLoop.Run(() =>
+        {
+            var inputs = reasons.Select(_ => Promise.WithResolvers<int>()).ToArray();
+            var any = Promise.Any(inputs.Select(r => r.Promise));
+            for (int i = inputs.Length - 1; i >= 0; i--)
+            {
+                int index = i;
+                PromiseLoop.SetTimeout(() => inputs[index].Reject(reasons[index]), inputs.Length - index);
+            }
+
+            return any;
+        }));
+
+        Assert.Equal(reasons, caught.InnerExceptions);
+    }
+
+    [Fact]
+    public void Any_SamePromiseTwiceRejects_ItsReasonAppearsTwice()
+    {
+        var reason = new FormatException();
+
+        var caught = Assert.Throws<AggregateException>(() => PromiseLoop.Run(() =>
+        {
+            var shared = Promise.WithResolvers<int>();
+            var any = Promise.Any(shared.Promise, shared.Promise);
+            PromiseLoop.SetImmediate(() => shared.Reject(reason));
+            return any;
+        }));
+
+        Assert.Equal([reason, reason], caught.InnerExceptions);
+    }
+
+    [Fact]
+    public void Any_SettledInputs_FirstFulfilledInInputOrderWins()
+    {
+        int value = PromiseLoop.Run(() =>
+            Promise.Any(Promise.Reject<int>(new FormatException()), Promise.Resolve(2), Promise.Resolve(3)));
+
+        Assert.Equal(2, value);
     }
 }

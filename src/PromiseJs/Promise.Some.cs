@@ -1,0 +1,34 @@
+using System.Runtime.ExceptionServices;
+using PromiseJs.Combinators;
+
+namespace PromiseJs;
+
+public partial class Promise
+{
+    /// <summary>Returns a promise of the first <paramref name="count"/> values to arrive, in the order they arrived (Bluebird's
+    /// <c>Promise.some</c>); once so many inputs rejected that <paramref name="count"/> fulfillments are impossible, it rejects
+    /// with an <see cref="AggregateException"/> of those reasons, in the order they arrived.</summary>
+    /// <remarks><c>Some(promises, 1)</c> is <see cref="Any{T}(IEnumerable{Promise{T}})"/> with the value in an array. A count of
+    /// zero fulfills at once with an empty array; a count larger than the input rejects at once.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="promises"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An element of <paramref name="promises"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public static Promise<T[]> Some<T>(IEnumerable<Promise<T>> promises, int count)
+    {
+        Promise<T>[] inputs = Snapshot(promises);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0)
+        {
+            return new Promise<T[]>([]);
+        }
+
+        if (count > inputs.Length)
+        {
+            var impossible = new Promise<T[]>();
+            impossible.TryReject(ExceptionDispatchInfo.Capture(SomeCoordinator<T>.TooManyRejected(count, inputs.Length, [])));
+            return impossible;
+        }
+
+        return new SomeCoordinator<T>(inputs, count);
+    }
+}
