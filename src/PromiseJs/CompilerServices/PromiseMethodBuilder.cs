@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
-using System.Runtime.ExceptionServices;
-using PromiseJs.Context;
 using PromiseJs.Internal;
 
 namespace PromiseJs.CompilerServices;
@@ -24,16 +22,7 @@ public struct PromiseMethodBuilder
     public void Start<TStateMachine>(ref TStateMachine stateMachine)
         where TStateMachine : IAsyncStateMachine
     {
-        _promise = new WorkPromise<VoidResult>(new PromiseContext(null, explicitContext: false), null, HandlerKind.None);
-        _promise.Node.SetMethod(typeof(TStateMachine));
-        if (_promise.Node.IsCancellationRequested)
-        {
-            // Called under a cancelled context: the method body never runs.
-            _promise.CancelBeforeStart();
-            return;
-        }
-
-        PromiseMethodBuilderCore.Run(_promise.Node, ref stateMachine);
+        PromiseMethodBuilderCore.Start(ref _promise, ref stateMachine);
     }
 
     /// <summary>Not used: the state machine is boxed by the builder itself.</summary>
@@ -47,8 +36,7 @@ public struct PromiseMethodBuilder
     /// <summary>Rejects the promise with what the method threw.</summary>
     public readonly void SetException(Exception exception)
     {
-        ArgumentNullException.ThrowIfNull(exception);
-        _promise!.TrySettleRejected(ExceptionDispatchInfo.Capture(exception));
+        PromiseMethodBuilderCore.SetException(_promise!, exception);
     }
 
     /// <summary>Schedules the state machine to resume when the awaiter completes.</summary>

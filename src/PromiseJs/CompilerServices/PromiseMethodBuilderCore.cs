@@ -1,13 +1,40 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using PromiseJs.Context;
+using PromiseJs.Internal;
 
 namespace PromiseJs.CompilerServices;
 
 /// <summary>What the two promise method builders share.</summary>
 internal static class PromiseMethodBuilderCore
 {
+    // Creates the method's node and promise — stored in the builder before the method runs, since the method may complete
+    // (SetResult) or await (boxing) at once — then runs it until its first await (not at all under a cancelled context).
+    public static void Start<T, TStateMachine>(ref WorkPromise<T>? builderPromise, ref TStateMachine stateMachine)
+        where TStateMachine : IAsyncStateMachine
+    {
+        var promise = new WorkPromise<T>(new PromiseContext(null, explicitContext: false), null, HandlerKind.None);
+        builderPromise = promise;
+        promise.Node.SetMethod(typeof(TStateMachine));
+        if (promise.Node.IsCancellationRequested)
+        {
+            // Called under a cancelled context: the method body never runs.
+            promise.CancelBeforeStart();
+        }
+        else
+        {
+            Run(promise.Node, ref stateMachine);
+        }
+    }
+
+    public static void SetException<T>(WorkPromise<T> promise, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        promise.TrySettleRejected(ExceptionDispatchInfo.Capture(exception));
+    }
+
     // Runs the state machine until its first await with the node current, then restores the caller's context.
-    public static void Run<TStateMachine>(PromiseContext node, ref TStateMachine stateMachine)
+    private static void Run<TStateMachine>(PromiseContext node, ref TStateMachine stateMachine)
         where TStateMachine : IAsyncStateMachine
     {
         PromiseContext.ActiveEntry? outer = PromiseContext.ActiveEntryValue;

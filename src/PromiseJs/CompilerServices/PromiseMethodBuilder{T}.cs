@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
-using System.Runtime.ExceptionServices;
-using PromiseJs.Context;
 using PromiseJs.Internal;
 
 namespace PromiseJs.CompilerServices;
@@ -25,16 +23,7 @@ public struct PromiseMethodBuilder<T>
     public void Start<TStateMachine>(ref TStateMachine stateMachine)
         where TStateMachine : IAsyncStateMachine
     {
-        _promise = new WorkPromise<T>(new PromiseContext(null, explicitContext: false), null, HandlerKind.None);
-        _promise.Node.SetMethod(typeof(TStateMachine));
-        if (_promise.Node.IsCancellationRequested)
-        {
-            // Called under a cancelled context: the method body never runs.
-            _promise.CancelBeforeStart();
-            return;
-        }
-
-        PromiseMethodBuilderCore.Run(_promise.Node, ref stateMachine);
+        PromiseMethodBuilderCore.Start(ref _promise, ref stateMachine);
     }
 
     /// <summary>Not used: the state machine is boxed by the builder itself.</summary>
@@ -48,8 +37,7 @@ public struct PromiseMethodBuilder<T>
     /// <summary>Rejects the promise with what the method threw.</summary>
     public readonly void SetException(Exception exception)
     {
-        ArgumentNullException.ThrowIfNull(exception);
-        _promise!.TrySettleRejected(ExceptionDispatchInfo.Capture(exception));
+        PromiseMethodBuilderCore.SetException(_promise!, exception);
     }
 
     /// <summary>Schedules the state machine to resume when the awaiter completes.</summary>
