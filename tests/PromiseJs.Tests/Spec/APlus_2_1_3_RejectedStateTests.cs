@@ -30,40 +30,20 @@ public sealed class APlus_2_1_3_RejectedStateTests
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_1_3_1_RejectThenImmediatelyFulfill_StaysRejected(Mode mode)
     {
-        var fulfilled = 0;
-        var rejected = 0;
-        var reason = ReasonException.Dummy();
-        PromiseWithResolvers<object?>? deferred = null;
-
-        Scenarios.RunRejecting(mode, s =>
+        AssertStaysRejected(mode, (s, deferred, reason) =>
         {
-            deferred = Adapter.Deferred<object?>();
-            deferred.Promise.Then(_ => { fulfilled++; }, _ => { rejected++; });
-
             deferred.Reject(reason);
             deferred.Resolve(Values.Dummy);
             s.SetTimeout(s.Done, Delays.Window);
         });
-
-        Assert.Equal(0, fulfilled);
-        Assert.Equal(1, rejected);
-        AssertStillRejectedWith(reason, deferred!.Promise);
     }
 
     [Theory]
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_1_3_1_RejectThenFulfill_Delayed_StaysRejected(Mode mode)
     {
-        var fulfilled = 0;
-        var rejected = 0;
-        var reason = ReasonException.Dummy();
-        PromiseWithResolvers<object?>? deferred = null;
-
-        Scenarios.RunRejecting(mode, s =>
+        AssertStaysRejected(mode, (s, deferred, reason) =>
         {
-            deferred = Adapter.Deferred<object?>();
-            deferred.Promise.Then(_ => { fulfilled++; }, _ => { rejected++; });
-
             s.SetTimeout(
                 () =>
                 {
@@ -73,15 +53,23 @@ public sealed class APlus_2_1_3_RejectedStateTests
                 Delays.Step);
             s.SetTimeout(s.Done, 2 * Delays.Step);
         });
-
-        Assert.Equal(0, fulfilled);
-        Assert.Equal(1, rejected);
-        AssertStillRejectedWith(reason, deferred!.Promise);
     }
 
     [Theory]
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_1_3_1_RejectImmediatelyThenFulfillDelayed_StaysRejected(Mode mode)
+    {
+        AssertStaysRejected(mode, (s, deferred, reason) =>
+        {
+            deferred.Reject(reason);
+            s.SetTimeout(() => deferred.Resolve(Values.Dummy), Delays.Step);
+            s.SetTimeout(s.Done, 2 * Delays.Step);
+        });
+    }
+
+    // Attaches both handlers to a pending promise, lets `settle` reject it with `reason`, try to fulfill it and end the
+    // scenario, then checks that only onRejected ran and the promise is still rejected with `reason`.
+    private static void AssertStaysRejected(Mode mode, Action<Scenario, PromiseWithResolvers<object?>, Exception> settle)
     {
         var fulfilled = 0;
         var rejected = 0;
@@ -93,9 +81,7 @@ public sealed class APlus_2_1_3_RejectedStateTests
             deferred = Adapter.Deferred<object?>();
             deferred.Promise.Then(_ => { fulfilled++; }, _ => { rejected++; });
 
-            deferred.Reject(reason);
-            s.SetTimeout(() => deferred.Resolve(Values.Dummy), Delays.Step);
-            s.SetTimeout(s.Done, 2 * Delays.Step);
+            settle(s, deferred, reason);
         });
 
         Assert.Equal(0, fulfilled);

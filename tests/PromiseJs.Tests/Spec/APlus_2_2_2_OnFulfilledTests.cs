@@ -99,22 +99,11 @@ public sealed class APlus_2_2_2_OnFulfilledTests
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_2_2_3_FulfillTwiceImmediately_OnFulfilledCalledOnce(Mode mode)
     {
-        var timesCalled = 0;
-
-        Scenarios.Run(mode, s =>
+        AssertOnFulfilledCalledOnce(mode, (_, deferred) =>
         {
-            var deferred = Adapter.Deferred<object?>();
-            deferred.Promise.Then(_ =>
-            {
-                timesCalled++;
-                s.Done();
-            });
-
             deferred.Resolve(Values.Dummy);
             deferred.Resolve(Values.Dummy);
         });
-
-        Assert.Equal(1, timesCalled);
     }
 
     // 2.2.2.3, "trying to fulfill a pending promise more than once, delayed".
@@ -122,27 +111,13 @@ public sealed class APlus_2_2_2_OnFulfilledTests
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_2_2_3_FulfillTwiceDelayed_OnFulfilledCalledOnce(Mode mode)
     {
-        var timesCalled = 0;
-
-        Scenarios.Run(mode, s =>
-        {
-            var deferred = Adapter.Deferred<object?>();
-            deferred.Promise.Then(_ =>
+        AssertOnFulfilledCalledOnce(mode, (s, deferred) => s.SetTimeout(
+            () =>
             {
-                timesCalled++;
-                s.Done();
-            });
-
-            s.SetTimeout(
-                () =>
-                {
-                    deferred.Resolve(Values.Dummy);
-                    deferred.Resolve(Values.Dummy);
-                },
-                Delays.Eventually);
-        });
-
-        Assert.Equal(1, timesCalled);
+                deferred.Resolve(Values.Dummy);
+                deferred.Resolve(Values.Dummy);
+            },
+            Delays.Eventually));
     }
 
     // 2.2.2.3, "trying to fulfill a pending promise more than once, immediately then delayed".
@@ -150,22 +125,11 @@ public sealed class APlus_2_2_2_OnFulfilledTests
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_2_2_3_FulfillImmediatelyThenDelayed_OnFulfilledCalledOnce(Mode mode)
     {
-        var timesCalled = 0;
-
-        Scenarios.Run(mode, s =>
+        AssertOnFulfilledCalledOnce(mode, (s, deferred) =>
         {
-            var deferred = Adapter.Deferred<object?>();
-            deferred.Promise.Then(_ =>
-            {
-                timesCalled++;
-                s.Done();
-            });
-
             deferred.Resolve(Values.Dummy);
             s.SetTimeout(() => deferred.Resolve(Values.Dummy), Delays.Eventually);
         });
-
-        Assert.Equal(1, timesCalled);
     }
 
     // 2.2.2.3, "when multiple `then` calls are made, spaced apart in time".
@@ -215,5 +179,25 @@ public sealed class APlus_2_2_2_OnFulfilledTests
         });
 
         Assert.Equal([1, 1], timesCalled);
+    }
+    // Attaches onFulfilled to a pending promise, lets `fulfill` try to fulfill it more than once, and checks that
+    // onFulfilled ran exactly once.
+    private static void AssertOnFulfilledCalledOnce(Mode mode, Action<Scenario, PromiseWithResolvers<object?>> fulfill)
+    {
+        var timesCalled = 0;
+
+        Scenarios.Run(mode, s =>
+        {
+            var deferred = Adapter.Deferred<object?>();
+            deferred.Promise.Then(_ =>
+            {
+                timesCalled++;
+                s.Done();
+            });
+
+            fulfill(s, deferred);
+        });
+
+        Assert.Equal(1, timesCalled);
     }
 }

@@ -101,22 +101,11 @@ public sealed class APlus_2_2_3_OnRejectedTests
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_2_3_3_RejectTwiceImmediately_OnRejectedCalledOnce(Mode mode)
     {
-        var timesCalled = 0;
-
-        Scenarios.RunRejecting(mode, s =>
+        AssertOnRejectedCalledOnce(mode, (_, deferred) =>
         {
-            var deferred = Adapter.Deferred<object?>();
-            deferred.Promise.Then(NotCalled(s), _ =>
-            {
-                timesCalled++;
-                s.Done();
-            });
-
             deferred.Reject(ReasonException.Dummy());
             deferred.Reject(ReasonException.Dummy());
         });
-
-        Assert.Equal(1, timesCalled);
     }
 
     // 2.2.3.3, "trying to reject a pending promise more than once, delayed".
@@ -124,27 +113,13 @@ public sealed class APlus_2_2_3_OnRejectedTests
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_2_3_3_RejectTwiceDelayed_OnRejectedCalledOnce(Mode mode)
     {
-        var timesCalled = 0;
-
-        Scenarios.RunRejecting(mode, s =>
-        {
-            var deferred = Adapter.Deferred<object?>();
-            deferred.Promise.Then(NotCalled(s), _ =>
+        AssertOnRejectedCalledOnce(mode, (s, deferred) => s.SetTimeout(
+            () =>
             {
-                timesCalled++;
-                s.Done();
-            });
-
-            s.SetTimeout(
-                () =>
-                {
-                    deferred.Reject(ReasonException.Dummy());
-                    deferred.Reject(ReasonException.Dummy());
-                },
-                Delays.Eventually);
-        });
-
-        Assert.Equal(1, timesCalled);
+                deferred.Reject(ReasonException.Dummy());
+                deferred.Reject(ReasonException.Dummy());
+            },
+            Delays.Eventually));
     }
 
     // 2.2.3.3, "trying to reject a pending promise more than once, immediately then delayed".
@@ -152,22 +127,11 @@ public sealed class APlus_2_2_3_OnRejectedTests
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_2_3_3_RejectImmediatelyThenDelayed_OnRejectedCalledOnce(Mode mode)
     {
-        var timesCalled = 0;
-
-        Scenarios.RunRejecting(mode, s =>
+        AssertOnRejectedCalledOnce(mode, (s, deferred) =>
         {
-            var deferred = Adapter.Deferred<object?>();
-            deferred.Promise.Then(NotCalled(s), _ =>
-            {
-                timesCalled++;
-                s.Done();
-            });
-
             deferred.Reject(ReasonException.Dummy());
             s.SetTimeout(() => deferred.Reject(ReasonException.Dummy()), Delays.Eventually);
         });
-
-        Assert.Equal(1, timesCalled);
     }
 
     // 2.2.3.3, "when multiple `then` calls are made, spaced apart in time".
@@ -221,4 +185,24 @@ public sealed class APlus_2_2_3_OnRejectedTests
 
     // The onFulfilled of the suite's `then(null, onRejected)`: these promises never fulfill.
     private static Action<object?> NotCalled(Scenario s) => _ => s.Fail("onFulfilled must not be called");
+    // Attaches onRejected to a pending promise, lets `reject` try to reject it more than once, and checks that
+    // onRejected ran exactly once.
+    private static void AssertOnRejectedCalledOnce(Mode mode, Action<Scenario, PromiseWithResolvers<object?>> reject)
+    {
+        var timesCalled = 0;
+
+        Scenarios.RunRejecting(mode, s =>
+        {
+            var deferred = Adapter.Deferred<object?>();
+            deferred.Promise.Then(NotCalled(s), _ =>
+            {
+                timesCalled++;
+                s.Done();
+            });
+
+            reject(s, deferred);
+        });
+
+        Assert.Equal(1, timesCalled);
+    }
 }

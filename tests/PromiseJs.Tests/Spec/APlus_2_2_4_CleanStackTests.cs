@@ -67,22 +67,7 @@ public sealed class APlus_2_2_4_CleanStackTests
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_2_4_OnFulfilledAddedImmediatelyBeforeFulfillment_NotCalledSynchronously(Mode mode)
     {
-        var calledDuringResolve = true;
-        var onFulfilledCalled = false;
-
-        Scenarios.Run(mode, s =>
-        {
-            var deferred = Adapter.Deferred<object?>();
-            deferred.Promise.Then(_ => { onFulfilledCalled = true; });
-
-            deferred.Resolve(Values.Dummy);
-
-            calledDuringResolve = onFulfilledCalled;
-            s.Done();
-        });
-
-        Assert.False(calledDuringResolve);
-        Assert.True(onFulfilledCalled);
+        AssertHandlerNotCalledSynchronously(mode, rejecting: false, attachFirst: true, Fulfill, OnFulfilled);
     }
 
     // "when `onFulfilled` is added immediately after the promise is fulfilled".
@@ -90,22 +75,7 @@ public sealed class APlus_2_2_4_CleanStackTests
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_2_4_OnFulfilledAddedImmediatelyAfterFulfillment_NotCalledSynchronously(Mode mode)
     {
-        var calledDuringThen = true;
-        var onFulfilledCalled = false;
-
-        Scenarios.Run(mode, s =>
-        {
-            var deferred = Adapter.Deferred<object?>();
-            deferred.Resolve(Values.Dummy);
-
-            deferred.Promise.Then(_ => { onFulfilledCalled = true; });
-
-            calledDuringThen = onFulfilledCalled;
-            s.Done();
-        });
-
-        Assert.False(calledDuringThen);
-        Assert.True(onFulfilledCalled);
+        AssertHandlerNotCalledSynchronously(mode, rejecting: false, attachFirst: false, Fulfill, OnFulfilled);
     }
 
     // "when one `onFulfilled` is added inside another `onFulfilled`" (a promise of no value, as the suite's resolved()).
@@ -113,25 +83,13 @@ public sealed class APlus_2_2_4_CleanStackTests
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_2_4_OnFulfilledAddedInsideOnFulfilled_RunsAfterTheOuterHandlerFinished(Mode mode)
     {
-        var seenByInner = new List<bool>();
-
-        Scenarios.Run(mode, s =>
-        {
-            var promise = Adapter.Resolved();
-            var firstOnFulfilledFinished = false;
-
-            promise.Then(() =>
-            {
-                promise.Then(() =>
-                {
-                    seenByInner.Add(firstOnFulfilledFinished);
-                    s.Done();
-                });
-                firstOnFulfilledFinished = true;
-            });
-        });
-
-        Assert.True(Assert.Single(seenByInner));
+        AssertInnerHandlerRunsAfterTheOuterHandlerFinished(
+            mode,
+            rejecting: false,
+            Adapter.Resolved,
+            promise => promise,
+            OnFulfilled,
+            OnFulfilled);
     }
 
     // "when `onFulfilled` is added inside an `onRejected`".
@@ -139,26 +97,13 @@ public sealed class APlus_2_2_4_CleanStackTests
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_2_4_OnFulfilledAddedInsideOnRejected_RunsAfterTheOuterHandlerFinished(Mode mode)
     {
-        var seenByInner = new List<bool>();
-
-        Scenarios.RunRejecting(mode, s =>
-        {
-            var promise = Adapter.Rejected(ReasonException.Dummy());
-            var promise2 = Adapter.Resolved();
-            var firstOnRejectedFinished = false;
-
-            promise.Then(() => s.Fail("onFulfilled must not be called"), _ =>
-            {
-                promise2.Then(() =>
-                {
-                    seenByInner.Add(firstOnRejectedFinished);
-                    s.Done();
-                });
-                firstOnRejectedFinished = true;
-            });
-        });
-
-        Assert.True(Assert.Single(seenByInner));
+        AssertInnerHandlerRunsAfterTheOuterHandlerFinished(
+            mode,
+            rejecting: true,
+            () => Adapter.Rejected(ReasonException.Dummy()),
+            _ => Adapter.Resolved(),
+            OnRejected,
+            OnFulfilled);
     }
 
     // "when the promise is fulfilled asynchronously".
@@ -166,29 +111,7 @@ public sealed class APlus_2_2_4_CleanStackTests
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_2_4_FulfilledAsynchronously_OnFulfilledRunsAfterTheTimerFinished(Mode mode)
     {
-        var seenByHandler = new List<bool>();
-
-        Scenarios.Run(mode, s =>
-        {
-            var deferred = Adapter.Deferred<object?>();
-            var firstStackFinished = false;
-
-            s.SetTimeout(
-                () =>
-                {
-                    deferred.Resolve(Values.Dummy);
-                    firstStackFinished = true;
-                },
-                Delays.Now);
-
-            deferred.Promise.Then(_ =>
-            {
-                seenByHandler.Add(firstStackFinished);
-                s.Done();
-            });
-        });
-
-        Assert.True(Assert.Single(seenByHandler));
+        AssertHandlerRunsAfterTheTimerFinished(mode, rejecting: false, Fulfill, OnFulfilled);
     }
 
     // Clean-stack execution ordering (rejection case):
@@ -197,22 +120,7 @@ public sealed class APlus_2_2_4_CleanStackTests
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_2_4_OnRejectedAddedImmediatelyBeforeRejection_NotCalledSynchronously(Mode mode)
     {
-        var calledDuringReject = true;
-        var onRejectedCalled = false;
-
-        Scenarios.RunRejecting(mode, s =>
-        {
-            var deferred = Adapter.Deferred<object?>();
-            deferred.Promise.Then(_ => s.Fail("onFulfilled must not be called"), _ => { onRejectedCalled = true; });
-
-            deferred.Reject(ReasonException.Dummy());
-
-            calledDuringReject = onRejectedCalled;
-            s.Done();
-        });
-
-        Assert.False(calledDuringReject);
-        Assert.True(onRejectedCalled);
+        AssertHandlerNotCalledSynchronously(mode, rejecting: true, attachFirst: true, Reject, OnRejected);
     }
 
     // "when `onRejected` is added immediately after the promise is rejected".
@@ -220,22 +128,7 @@ public sealed class APlus_2_2_4_CleanStackTests
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_2_4_OnRejectedAddedImmediatelyAfterRejection_NotCalledSynchronously(Mode mode)
     {
-        var calledDuringThen = true;
-        var onRejectedCalled = false;
-
-        Scenarios.RunRejecting(mode, s =>
-        {
-            var deferred = Adapter.Deferred<object?>();
-            deferred.Reject(ReasonException.Dummy());
-
-            deferred.Promise.Then(_ => s.Fail("onFulfilled must not be called"), _ => { onRejectedCalled = true; });
-
-            calledDuringThen = onRejectedCalled;
-            s.Done();
-        });
-
-        Assert.False(calledDuringThen);
-        Assert.True(onRejectedCalled);
+        AssertHandlerNotCalledSynchronously(mode, rejecting: true, attachFirst: false, Reject, OnRejected);
     }
 
     // "when `onRejected` is added inside an `onFulfilled`".
@@ -243,26 +136,13 @@ public sealed class APlus_2_2_4_CleanStackTests
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_2_4_OnRejectedAddedInsideOnFulfilled_RunsAfterTheOuterHandlerFinished(Mode mode)
     {
-        var seenByInner = new List<bool>();
-
-        Scenarios.RunRejecting(mode, s =>
-        {
-            var promise = Adapter.Resolved();
-            var promise2 = Adapter.Rejected(ReasonException.Dummy());
-            var firstOnFulfilledFinished = false;
-
-            promise.Then(() =>
-            {
-                promise2.Then(() => s.Fail("onFulfilled must not be called"), _ =>
-                {
-                    seenByInner.Add(firstOnFulfilledFinished);
-                    s.Done();
-                });
-                firstOnFulfilledFinished = true;
-            });
-        });
-
-        Assert.True(Assert.Single(seenByInner));
+        AssertInnerHandlerRunsAfterTheOuterHandlerFinished(
+            mode,
+            rejecting: true,
+            Adapter.Resolved,
+            _ => Adapter.Rejected(ReasonException.Dummy()),
+            OnFulfilled,
+            OnRejected);
     }
 
     // "when one `onRejected` is added inside another `onRejected`".
@@ -270,25 +150,13 @@ public sealed class APlus_2_2_4_CleanStackTests
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_2_4_OnRejectedAddedInsideOnRejected_RunsAfterTheOuterHandlerFinished(Mode mode)
     {
-        var seenByInner = new List<bool>();
-
-        Scenarios.RunRejecting(mode, s =>
-        {
-            var promise = Adapter.Rejected(ReasonException.Dummy());
-            var firstOnRejectedFinished = false;
-
-            promise.Then(() => s.Fail("onFulfilled must not be called"), _ =>
-            {
-                promise.Then(() => s.Fail("onFulfilled must not be called"), _ =>
-                {
-                    seenByInner.Add(firstOnRejectedFinished);
-                    s.Done();
-                });
-                firstOnRejectedFinished = true;
-            });
-        });
-
-        Assert.True(Assert.Single(seenByInner));
+        AssertInnerHandlerRunsAfterTheOuterHandlerFinished(
+            mode,
+            rejecting: true,
+            () => Adapter.Rejected(ReasonException.Dummy()),
+            promise => promise,
+            OnRejected,
+            OnRejected);
     }
 
     // "when the promise is rejected asynchronously".
@@ -296,9 +164,52 @@ public sealed class APlus_2_2_4_CleanStackTests
     [MemberData(nameof(Rows.Modes), MemberType = typeof(Rows))]
     public void _2_2_4_RejectedAsynchronously_OnRejectedRunsAfterTheTimerFinished(Mode mode)
     {
+        AssertHandlerRunsAfterTheTimerFinished(mode, rejecting: true, Reject, OnRejected);
+    }
+    // Settles a fresh deferred and attaches a handler to its promise, in the order `attachFirst` says, then checks that
+    // the handler did not run before the scenario's main function returned, but did run by the end.
+    private static void AssertHandlerNotCalledSynchronously(
+        Mode mode,
+        bool rejecting,
+        bool attachFirst,
+        Action<PromiseWithResolvers<object?>> settle,
+        Action<Scenario, Promise<object?>, Action> attach)
+    {
+        var calledSynchronously = true;
+        var handlerCalled = false;
+
+        Scenarios.Run(mode, rejecting, s =>
+        {
+            var deferred = Adapter.Deferred<object?>();
+            if (attachFirst)
+            {
+                attach(s, deferred.Promise, () => { handlerCalled = true; });
+                settle(deferred);
+            }
+            else
+            {
+                settle(deferred);
+                attach(s, deferred.Promise, () => { handlerCalled = true; });
+            }
+
+            calledSynchronously = handlerCalled;
+            s.Done();
+        });
+
+        Assert.False(calledSynchronously);
+        Assert.True(handlerCalled);
+    }
+
+    // Settles a deferred from a timer and checks that the handler attached to it runs only once that timer finished.
+    private static void AssertHandlerRunsAfterTheTimerFinished(
+        Mode mode,
+        bool rejecting,
+        Action<PromiseWithResolvers<object?>> settle,
+        Action<Scenario, Promise<object?>, Action> attach)
+    {
         var seenByHandler = new List<bool>();
 
-        Scenarios.RunRejecting(mode, s =>
+        Scenarios.Run(mode, rejecting, s =>
         {
             var deferred = Adapter.Deferred<object?>();
             var firstStackFinished = false;
@@ -306,12 +217,12 @@ public sealed class APlus_2_2_4_CleanStackTests
             s.SetTimeout(
                 () =>
                 {
-                    deferred.Reject(ReasonException.Dummy());
+                    settle(deferred);
                     firstStackFinished = true;
                 },
                 Delays.Now);
 
-            deferred.Promise.Then(_ => s.Fail("onFulfilled must not be called"), _ =>
+            attach(s, deferred.Promise, () =>
             {
                 seenByHandler.Add(firstStackFinished);
                 s.Done();
@@ -320,4 +231,50 @@ public sealed class APlus_2_2_4_CleanStackTests
 
         Assert.True(Assert.Single(seenByHandler));
     }
+
+    // Attaches a handler to `outer` that attaches another to `inner` (made from `outer`: itself or a second promise),
+    // and checks that the inner handler runs only once the outer one finished.
+    private static void AssertInnerHandlerRunsAfterTheOuterHandlerFinished(
+        Mode mode,
+        bool rejecting,
+        Func<Promise> outer,
+        Func<Promise, Promise> inner,
+        Action<Scenario, Promise, Action> attachOuter,
+        Action<Scenario, Promise, Action> attachInner)
+    {
+        var seenByInner = new List<bool>();
+
+        Scenarios.Run(mode, rejecting, s =>
+        {
+            var promise = outer();
+            var promise2 = inner(promise);
+            var firstHandlerFinished = false;
+
+            attachOuter(s, promise, () =>
+            {
+                attachInner(s, promise2, () =>
+                {
+                    seenByInner.Add(firstHandlerFinished);
+                    s.Done();
+                });
+                firstHandlerFinished = true;
+            });
+        });
+
+        Assert.True(Assert.Single(seenByInner));
+    }
+
+    private static void Fulfill(PromiseWithResolvers<object?> deferred) => deferred.Resolve(Values.Dummy);
+
+    private static void Reject(PromiseWithResolvers<object?> deferred) => deferred.Reject(ReasonException.Dummy());
+
+    private static void OnFulfilled(Scenario s, Promise<object?> promise, Action handler) => promise.Then(_ => handler());
+
+    private static void OnFulfilled(Scenario s, Promise promise, Action handler) => promise.Then(() => handler());
+
+    private static void OnRejected(Scenario s, Promise<object?> promise, Action handler) =>
+        promise.Then(_ => s.Fail("onFulfilled must not be called"), _ => handler());
+
+    private static void OnRejected(Scenario s, Promise promise, Action handler) =>
+        promise.Then(() => s.Fail("onFulfilled must not be called"), _ => handler());
 }

@@ -259,19 +259,10 @@ public sealed class APlus_2_3_3_XIsAnObjectOrFunctionTests
     [MemberData(nameof(Rows.Vias), MemberType = typeof(Rows))]
     public void _2_3_3_3_3_ResolveWithAsyncFulfilledPromiseThenReject_FirstCallDecides(Via via)
     {
-        Promise<object?>? pending = null;
-
-        var observation = Resolve(via, s =>
-        {
-            pending = Eventually(s, deferred => deferred.Resolve(Values.Sentinel));
-            return new ScriptedThenable<object?>((resolvePromise, rejectPromise) =>
-            {
-                resolvePromise(pending);
-                rejectPromise(ReasonException.Other());
-            });
-        });
-
-        observation.AssertFulfilledWith(pending);
+        AssertResolvingWithAPendingPromiseDecides(
+            via,
+            deferred => deferred.Resolve(Values.Sentinel),
+            (_, rejectPromise) => rejectPromise(ReasonException.Other()));
     }
 
     // "calling `resolvePromise` with an asynchronously-rejected promise, then calling `rejectPromise`, both
@@ -280,19 +271,10 @@ public sealed class APlus_2_3_3_XIsAnObjectOrFunctionTests
     [MemberData(nameof(Rows.Vias), MemberType = typeof(Rows))]
     public void _2_3_3_3_3_ResolveWithAsyncRejectedPromiseThenReject_FirstCallDecides(Via via)
     {
-        Promise<object?>? pending = null;
-
-        var observation = Resolve(via, s =>
-        {
-            pending = Eventually(s, deferred => deferred.Reject(ReasonException.Sentinel()));
-            return new ScriptedThenable<object?>((resolvePromise, rejectPromise) =>
-            {
-                resolvePromise(pending);
-                rejectPromise(ReasonException.Other());
-            });
-        });
-
-        observation.AssertFulfilledWith(pending);
+        AssertResolvingWithAPendingPromiseDecides(
+            via,
+            deferred => deferred.Reject(ReasonException.Sentinel()),
+            (_, rejectPromise) => rejectPromise(ReasonException.Other()));
     }
 
     // "calling `rejectPromise` then `resolvePromise`, both synchronously".
@@ -379,19 +361,10 @@ public sealed class APlus_2_3_3_XIsAnObjectOrFunctionTests
     [MemberData(nameof(Rows.Vias), MemberType = typeof(Rows))]
     public void _2_3_3_3_3_ResolveWithAsyncFulfilledPromiseThenResolveAgain_FirstCallDecides(Via via)
     {
-        Promise<object?>? pending = null;
-
-        var observation = Resolve(via, s =>
-        {
-            pending = Eventually(s, deferred => deferred.Resolve(Values.Sentinel));
-            return new ScriptedThenable<object?>((resolvePromise, _) =>
-            {
-                resolvePromise(pending);
-                resolvePromise(Values.Other);
-            });
-        });
-
-        observation.AssertFulfilledWith(pending);
+        AssertResolvingWithAPendingPromiseDecides(
+            via,
+            deferred => deferred.Resolve(Values.Sentinel),
+            (resolvePromise, _) => resolvePromise(Values.Other));
     }
 
     // "calling `resolvePromise` with an asynchronously-rejected promise, then calling it again, both times
@@ -400,19 +373,10 @@ public sealed class APlus_2_3_3_XIsAnObjectOrFunctionTests
     [MemberData(nameof(Rows.Vias), MemberType = typeof(Rows))]
     public void _2_3_3_3_3_ResolveWithAsyncRejectedPromiseThenResolveAgain_FirstCallDecides(Via via)
     {
-        Promise<object?>? pending = null;
-
-        var observation = Resolve(via, s =>
-        {
-            pending = Eventually(s, deferred => deferred.Reject(ReasonException.Sentinel()));
-            return new ScriptedThenable<object?>((resolvePromise, _) =>
-            {
-                resolvePromise(pending);
-                resolvePromise(Values.Other);
-            });
-        });
-
-        observation.AssertFulfilledWith(pending);
+        AssertResolvingWithAPendingPromiseDecides(
+            via,
+            deferred => deferred.Reject(ReasonException.Sentinel()),
+            (resolvePromise, _) => resolvePromise(Values.Other));
     }
 
     // "calling `rejectPromise` twice synchronously".
@@ -519,19 +483,10 @@ public sealed class APlus_2_3_3_XIsAnObjectOrFunctionTests
     [MemberData(nameof(Rows.Vias), MemberType = typeof(Rows))]
     public void _2_3_3_3_4_1_ResolvePromiseCalledWithAsyncFulfilledPromiseThenThrows_ThrowIgnored(Via via)
     {
-        Promise<object?>? pending = null;
-
-        var observation = Resolve(via, s =>
-        {
-            pending = Eventually(s, deferred => deferred.Resolve(Values.Sentinel));
-            return new ScriptedThenable<object?>((resolvePromise, _) =>
-            {
-                resolvePromise(pending);
-                throw ReasonException.Other();
-            });
-        });
-
-        observation.AssertFulfilledWith(pending);
+        AssertResolvingWithAPendingPromiseDecides(
+            via,
+            deferred => deferred.Resolve(Values.Sentinel),
+            (_, _) => throw ReasonException.Other());
     }
 
     // "`resolvePromise` was called with an asynchronously-rejected promise" (a plain value here, see the remarks).
@@ -539,19 +494,10 @@ public sealed class APlus_2_3_3_XIsAnObjectOrFunctionTests
     [MemberData(nameof(Rows.Vias), MemberType = typeof(Rows))]
     public void _2_3_3_3_4_1_ResolvePromiseCalledWithAsyncRejectedPromiseThenThrows_ThrowIgnored(Via via)
     {
-        Promise<object?>? pending = null;
-
-        var observation = Resolve(via, s =>
-        {
-            pending = Eventually(s, deferred => deferred.Reject(ReasonException.Sentinel()));
-            return new ScriptedThenable<object?>((resolvePromise, _) =>
-            {
-                resolvePromise(pending);
-                throw ReasonException.Other();
-            });
-        });
-
-        observation.AssertFulfilledWith(pending);
+        AssertResolvingWithAPendingPromiseDecides(
+            via,
+            deferred => deferred.Reject(ReasonException.Sentinel()),
+            (_, _) => throw ReasonException.Other());
     }
 
     // "`rejectPromise` was called".
@@ -674,6 +620,26 @@ public sealed class APlus_2_3_3_XIsAnObjectOrFunctionTests
         Observation<object?>? observation = null;
         Scenarios.RunRejecting(Mode.Loop, s => observation = s.Observe(ResolveVia(s, via, () => xFactory(s))));
         return observation!;
+    }
+
+    // x calls resolvePromise with a promise that `settle` settles later (a plain value here, see the remarks), then does
+    // `andThen` synchronously (call again or throw): the first call decides, so the outcome is that promise object.
+    private static void AssertResolvingWithAPendingPromiseDecides(
+        Via via, Action<PromiseWithResolvers<object?>> settle, Action<Action<object?>, Action<Exception>> andThen)
+    {
+        Promise<object?>? pending = null;
+
+        var observation = Resolve(via, s =>
+        {
+            pending = Eventually(s, settle);
+            return new ScriptedThenable<object?>((resolvePromise, rejectPromise) =>
+            {
+                resolvePromise(pending);
+                andThen(resolvePromise, rejectPromise);
+            });
+        });
+
+        observation.AssertFulfilledWith(pending);
     }
 
     private static Promise<object?> ResolveVia(Scenario s, Via via, Func<IThenable<object?>> xFactory)

@@ -58,4 +58,20 @@ internal static class Scenarios
             Run(mode, body);
         }
     }
+
+    /// <summary>
+    /// <see cref="RunRejecting"/> if <paramref name="rejecting"/>, else <see cref="Run(Mode, Action{Scenario})"/>: for
+    /// helpers shared by a fulfillment and a rejection case.
+    /// </summary>
+    public static void Run(Mode mode, bool rejecting, Action<Scenario> body)
+    {
+        if (rejecting)
+        {
+            RunRejecting(mode, body);
+        }
+        else
+        {
+            Run(mode, body);
+        }
+    }
 }
