@@ -19,8 +19,6 @@ public sealed class PromiseContext
     private static readonly AsyncLocal<ActiveEntry?> s_active = new();
     private static int s_defaultStart = (int)PromiseStart.Eager;
 
-    // Guards the children list and the creation of _cancellation; created on first need (most work nodes never need it).
-    private object? _gateObject;
 
     // Live children, most recent first; the sibling links below are guarded by the parent's _gate.
     private PromiseContext? _firstChild;
@@ -288,7 +286,9 @@ public sealed class PromiseContext
     /// <summary>Returns the name, or a placeholder for an unnamed node.</summary>
     public override string ToString() => Name ?? MethodName() ?? "(unnamed)";
 
-    private object Gate => Volatile.Read(ref _gateObject) ?? Interlocked.CompareExchange(ref _gateObject, new object(), null) ?? _gateObject!;
+    // Guards the children list, the completion flags and the lazily made signals and token source. The node itself: a
+    // separate lock object would be one more allocation per async Promise call, and the lock is never held across user code.
+    private object Gate => this;
 
     internal static PromiseStart ResolveStart(PromiseStart? setting, PromiseContext? parent) => setting switch
     {
