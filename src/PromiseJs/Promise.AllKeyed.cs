@@ -27,6 +27,6 @@ public partial class Promise
 
         return inputs.Length == 0
             ? new Promise<Dictionary<TKey, T>>(new Dictionary<TKey, T>(comparer))
-            : new AllKeyedCoordinator<TKey, T>(keys, inputs, comparer);
+            : new AllCoordinator<Dictionary<TKey, T>>(inputs, settled => Collect.Keyed<TKey, T>(keys, settled, comparer));
     }
 }

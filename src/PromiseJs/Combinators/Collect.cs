@@ -19,6 +19,19 @@ internal static class Collect
         return values;
     }
 
+    /// <summary>The values of fulfilled <c>Promise&lt;T&gt;</c> inputs under the keys at the same indexes (<c>Promise.AllKeyed</c>).</summary>
+    public static Dictionary<TKey, T> Keyed<TKey, T>(TKey[] keys, Promise[] inputs, IEqualityComparer<TKey>? comparer)
+        where TKey : notnull
+    {
+        var values = new Dictionary<TKey, T>(inputs.Length, comparer);
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            values[keys[i]] = Unsafe.As<Promise<T>>(inputs[i])._value;
+        }
+
+        return values;
+    }
+
     /// <summary>Nothing: the value-less <c>Promise.All</c>.</summary>
     public static VoidResult Nothing(Promise[] inputs) => default;
 
