@@ -49,39 +49,21 @@ namespace PromiseJs.Benchmarks;
 [MemoryDiagnoser]
 public class AsyncMethodBenchmarks
 {
-    // Static, like the original's helper, so no method captures the benchmark instance.
-    private static bool s_pending;
-    private static readonly Stack<TaskCompletionSource<bool>> s_pendingSources = new(2);
-
     [ParamsAllValues]
     public bool Pending { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        s_pending = Pending;
-        // One run of each first, like the original, so one-time static work is not measured; and a
-        // check that every chain really reaches its end.
-        Task task = TaskExecute();
-        ResolvePendingSources();
-        if (!task.IsCompletedSuccessfully)
-        {
-            throw new InvalidOperationException("The async Task chain did not run to its end.");
-        }
-
-        Promise? promise = null;
-        PromiseLoop.Run(() => promise = PromiseExecute());
-        if (promise?.State != PromiseState.Fulfilled)
-        {
-            throw new InvalidOperationException("The async Promise chain did not run to its end.");
-        }
+        PendingBases.Pending = Pending;
+        PendingBases.RunOnceAndCheck(TaskExecute, PromiseExecute);
     }
 
     [Benchmark(Baseline = true)]
     public void Task_AsyncAwait()
     {
         _ = TaskExecute();
-        ResolvePendingSources();
+        PendingBases.ResolvePendingSources();
     }
 
     [Benchmark]
@@ -101,28 +83,8 @@ public class AsyncMethodBenchmarks
 
     private static async Task<T> TaskGetValue<T>()
     {
-        await TaskBase();
+        await PendingBases.TaskBase();
         return default!;
-    }
-
-    private static Task TaskBase()
-    {
-        if (!s_pending)
-        {
-            return Task.CompletedTask;
-        }
-
-        var source = new TaskCompletionSource<bool>();
-        s_pendingSources.Push(source);
-        return source.Task;
-    }
-
-    private static void ResolvePendingSources()
-    {
-        while (s_pendingSources.TryPop(out var source))
-        {
-            source.SetResult(true);
-        }
     }
 
     private static async Promise PromiseExecute()
@@ -139,22 +101,8 @@ public class AsyncMethodBenchmarks
 
     private static async Promise<T> PromiseGetValue<T>()
     {
-        await PromiseBase();
+        await PendingBases.PromiseBase();
         return default!;
     }
 
-    private static Promise PromiseBase()
-    {
-        if (!s_pending)
-        {
-            return Promise.Resolve();
-        }
-
-        var resolvers = Promise.WithResolvers();
-        PromiseLoop.QueueMicrotask(resolvers.Resolve);
-        return resolvers.Promise;
-    }
-
-    /// <summary>The original's 32-byte struct.</summary>
-    private readonly record struct Struct32(long A, long B, long C, long D);
 }

@@ -57,39 +57,21 @@ namespace PromiseJs.Benchmarks;
 [MemoryDiagnoser]
 public class ContinueWithBenchmarks
 {
-    // Static, like the original's helper, so no handler captures the benchmark instance.
-    private static bool s_pending;
-    private static readonly Stack<TaskCompletionSource<bool>> s_pendingSources = new(4);
-
     [ParamsAllValues]
     public bool Pending { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        s_pending = Pending;
-        // One run of each first, like the original, so one-time static work is not measured; and a
-        // check that every chain really reaches its end.
-        var task = TaskChain();
-        ResolvePendingSources();
-        if (!task.IsCompletedSuccessfully)
-        {
-            throw new InvalidOperationException("The Task chain did not run to its end.");
-        }
-
-        Promise? promise = null;
-        PromiseLoop.Run(() => promise = PromiseChain());
-        if (promise?.State != PromiseState.Fulfilled)
-        {
-            throw new InvalidOperationException("The promise chain did not run to its end.");
-        }
+        PendingBases.Pending = Pending;
+        PendingBases.RunOnceAndCheck(TaskChain, PromiseChain);
     }
 
     [Benchmark(Baseline = true)]
     public void Task_ContinueWith()
     {
         _ = TaskChain();
-        ResolvePendingSources();
+        PendingBases.ResolvePendingSources();
     }
 
     [Benchmark]
@@ -108,27 +90,7 @@ public class ContinueWithBenchmarks
             .ContinueWith(static _ => { }, TaskContinuationOptions.ExecuteSynchronously);
 
     private static Task<T> TaskGetValue<T>() =>
-        TaskBase().ContinueWith(static _ => default(T)!, TaskContinuationOptions.ExecuteSynchronously);
-
-    private static Task TaskBase()
-    {
-        if (!s_pending)
-        {
-            return Task.CompletedTask;
-        }
-
-        var source = new TaskCompletionSource<bool>();
-        s_pendingSources.Push(source);
-        return source.Task;
-    }
-
-    private static void ResolvePendingSources()
-    {
-        while (s_pendingSources.TryPop(out var source))
-        {
-            source.SetResult(true);
-        }
-    }
+        PendingBases.TaskBase().ContinueWith(static _ => default(T)!, TaskContinuationOptions.ExecuteSynchronously);
 
     private static Promise PromiseChain() =>
         PromiseGetAndConsume<Struct32, object>()
@@ -141,20 +103,6 @@ public class ContinueWithBenchmarks
             .Then(static _ => { });
 
     private static Promise<T> PromiseGetValue<T>() =>
-        PromiseBase().Then(static () => default(T)!);
+        PendingBases.PromiseBase().Then(static () => default(T)!);
 
-    private static Promise PromiseBase()
-    {
-        if (!s_pending)
-        {
-            return Promise.Resolve();
-        }
-
-        var resolvers = Promise.WithResolvers();
-        PromiseLoop.QueueMicrotask(resolvers.Resolve);
-        return resolvers.Promise;
-    }
-
-    /// <summary>The original's 32-byte struct.</summary>
-    private readonly record struct Struct32(long A, long B, long C, long D);
 }
