@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using PromiseJs.Scheduling;
 
 namespace PromiseJs.Combinators;
 
@@ -40,8 +39,6 @@ internal sealed class MapCoordinator<TItem, TResult> : OperationCoordinator<TRes
 
         Constructed();
     }
-
-    internal override void OnSourceSettled(Promise source) => JobScheduler.Enqueue(Scheduler, this, source);
 
     internal override void RunJob(Promise? source)
     {

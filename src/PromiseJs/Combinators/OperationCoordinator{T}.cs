@@ -30,6 +30,10 @@ internal abstract class OperationCoordinator<T> : Promise<T>
     /// <summary>Gets where this coordinator's jobs run.</summary>
     protected object Scheduler => _context.Scheduler;
 
+    // A promise this coordinator waits for (an item's, an attempt's, the one being timed) settled: handle it as a job
+    // (RunJob), one tick later, like a Then handler.
+    internal override void OnSourceSettled(Promise source) => JobScheduler.Enqueue(Scheduler, this, source);
+
     /// <summary>Rejects with <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> is cancelled
     /// (at once if it already is).</summary>
     protected void RegisterCancellation(CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using PromiseJs.Scheduling;
 
 namespace PromiseJs.Combinators;
 
@@ -27,8 +26,6 @@ internal sealed class ReduceCoordinator<TItem, TAccumulate> : OperationCoordinat
         Step();
         Constructed();
     }
-
-    internal override void OnSourceSettled(Promise source) => JobScheduler.Enqueue(Scheduler, this, source);
 
     internal override void RunJob(Promise? source)
     {

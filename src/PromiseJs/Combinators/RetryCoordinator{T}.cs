@@ -33,8 +33,6 @@ internal sealed class RetryCoordinator<T> : OperationCoordinator<T>
         Constructed();
     }
 
-    internal override void OnSourceSettled(Promise source) => JobScheduler.Enqueue(Scheduler, this, source);
-
     // With a source: the attempt settled. Without: the backoff timer fired (queued here from the timer's thread).
     internal override void RunJob(Promise? source)
     {

@@ -33,8 +33,6 @@ internal sealed class TimeoutCoordinator<T> : OperationCoordinator<T>
         Constructed();
     }
 
-    internal override void OnSourceSettled(Promise source) => Scheduling.JobScheduler.Enqueue(Scheduler, this, source);
-
     internal override void RunJob(Promise? source) => SettleAs(source!);
 
     protected override void OnTimerFired()
