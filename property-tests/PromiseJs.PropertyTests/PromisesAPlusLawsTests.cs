@@ -10,22 +10,22 @@ namespace PromiseJs.PropertyTests;
 /// <summary>The Promises/A+ guarantees (and ECMAScript's Catch and Finally on top of them), over generated programs.</summary>
 public sealed class PromisesAPlusLawsTests
 {
-    [Fact]
-    public void Program_AnyChain_SettlesAsItsModel()
+    [PromiseProperty]
+    public Property Program_AnyChain_SettlesAsItsModel()
     {
-        ForAll(ProgramArb, program =>
+        return ForAll(ProgramArb, program =>
         {
             Promise<int> promise = InLoop(program.Build);
             AssertEquivalent(program.Model().ToObservation(), Observation.Of(promise));
         });
     }
 
-    [Fact]
-    public void Settle_CalledManyTimes_SettlesOnceWithTheFirstCall()
+    [PromiseProperty]
+    public Property Settle_CalledManyTimes_SettlesOnceWithTheFirstCall()
     {
         // A+ 2.1.2, 2.1.3 and 2.3.3.3.3: once settled, a promise never changes; later calls (and an executor that throws
         // after settling) are ignored, and each handler runs exactly once.
-        ForAll(SettleScripts, script =>
+        return ForAll(SettleScripts, script =>
         {
             var observedAfterEachCall = new List<Observation>();
             int handlerRuns = 0;
@@ -74,8 +74,8 @@ public sealed class PromisesAPlusLawsTests
         });
     }
 
-    [Fact]
-    public void Then_ManyHandlers_RunInAttachmentOrderAndNeverInsideTheCall()
+    [PromiseProperty]
+    public Property Then_ManyHandlers_RunInAttachmentOrderAndNeverInsideTheCall()
     {
         // A+ 2.2.6: the handlers of one promise run in the order of their Then calls, whether attached before or after
         // it settled; 2.2.4: never inside the call that attaches them.
@@ -86,7 +86,7 @@ public sealed class PromisesAPlusLawsTests
             from later in Steps
             select (Program: program, Handlers: handlers.Take(8).ToImmutableArray(), Split: Math.Min(split, 8), Later: later);
 
-        ForAll(cases, c =>
+        return ForAll(cases, c =>
         {
             var log = new List<int>();
             var ranInsideAttach = new List<int>();
@@ -128,8 +128,8 @@ public sealed class PromisesAPlusLawsTests
         });
     }
 
-    [Fact]
-    public void Then_WithoutOnRejected_PassesTheRejectionThroughUntouched()
+    [PromiseProperty]
+    public Property Then_WithoutOnRejected_PassesTheRejectionThroughUntouched()
     {
         // A+ 2.2.7.4: a rejection skips every onFulfilled handler and arrives with the very same reason.
         var cases =
@@ -138,7 +138,7 @@ public sealed class PromisesAPlusLawsTests
             from steps in Gen.ArrayOf(FulfillmentOnlyOperations, count)
             select new PromiseProgram(source, [.. steps]);
 
-        ForAll(Arb.From(cases, program => program.Shrink()), program =>
+        return ForAll(Arb.From(cases, program => program.Shrink()), program =>
         {
             int handlerRuns = 0;
             var (source, result) = InLoop(() =>
@@ -172,8 +172,8 @@ public sealed class PromisesAPlusLawsTests
         });
     }
 
-    [Fact]
-    public void Catch_AfterFulfillment_PassesTheValueAndSkipsTheHandler()
+    [PromiseProperty]
+    public Property Catch_AfterFulfillment_PassesTheValueAndSkipsTheHandler()
     {
         var cases =
             from source in FulfilledSettlements
@@ -182,7 +182,7 @@ public sealed class PromisesAPlusLawsTests
             from shape in Gen.Choose(0, 2)
             select (Source: source, Recover: recover, RecoverWith: recoverWith, Shape: shape);
 
-        ForAll(cases, c =>
+        return ForAll(cases, c =>
         {
             int handlerRuns = 0;
             var (p, caught) = InLoop(() =>
@@ -214,10 +214,10 @@ public sealed class PromisesAPlusLawsTests
         });
     }
 
-    [Fact]
-    public void CatchOfAnotherExceptionType_AnyProgram_PassesTheOutcomeThrough()
+    [PromiseProperty]
+    public Property CatchOfAnotherExceptionType_AnyProgram_PassesTheOutcomeThrough()
     {
-        ForAll(ProgramArb, program =>
+        return ForAll(ProgramArb, program =>
         {
             int handlerRuns = 0;
             var (p, caught) = InLoop(() =>
@@ -240,15 +240,15 @@ public sealed class PromisesAPlusLawsTests
         });
     }
 
-    [Fact]
-    public void Finally_AnyCallback_PreservesTheOutcomeUnlessTheCallbackFails()
+    [PromiseProperty]
+    public Property Finally_AnyCallback_PreservesTheOutcomeUnlessTheCallbackFails()
     {
         var cases =
             from program in Programs
             from callback in FinallyCallbacks
             select (Program: program, Callback: callback);
 
-        ForAll(cases, c =>
+        return ForAll(cases, c =>
         {
             int callbackRuns = 0;
             var (p, result) = InLoop(() =>
