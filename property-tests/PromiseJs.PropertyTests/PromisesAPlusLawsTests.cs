@@ -1,3 +1,4 @@
+using PromiseJs.PropertyTests.Interpreter;
 using System.Collections.Immutable;
 using PromiseJs.PropertyTests.Generators;
 using PromiseJs.PropertyTests.Support;
@@ -25,53 +26,7 @@ public sealed class PromisesAPlusLawsTests
     {
         // A+ 2.1.2, 2.1.3 and 2.3.3.3.3: once settled, a promise never changes; later calls (and an executor that throws
         // after settling) are ignored, and each handler runs exactly once.
-        return ForAll(SettleScripts, script =>
-        {
-            var observedAfterEachCall = new List<Observation>();
-            int handlerRuns = 0;
-            Promise<int> promise = InLoop(() =>
-            {
-                Promise<int> promise;
-                if (script.ViaExecutor)
-                {
-                    promise = new Promise<int>((resolve, reject) =>
-                    {
-                        script.When.Run(() =>
-                        {
-                            foreach (PromiseOutcome call in script.Calls)
-                            {
-                                call.SettleWith(resolve, reject);
-                            }
-                        });
-                        if (script.ExecutorThrowsCode is { } code)
-                        {
-                            throw new LawException(code);
-                        }
-                    });
-                }
-                else
-                {
-                    PromiseWithResolvers<int> resolvers = Promise.WithResolvers<int>();
-                    script.When.Run(() =>
-                    {
-                        foreach (PromiseOutcome call in script.Calls)
-                        {
-                            call.SettleWith(resolvers);
-                            observedAfterEachCall.Add(Observation.Of(resolvers.Promise));
-                        }
-                    });
-                    promise = resolvers.Promise;
-                }
-
-                promise.Then(_ => handlerRuns++, _ => handlerRuns++);
-                return promise;
-            });
-
-            Observation expected = script.Expected.ToObservation();
-            AssertEquivalent(expected, Observation.Of(promise));
-            Assert.All(observedAfterEachCall, observed => Assert.Equal(expected, observed));
-            Assert.Equal(1, handlerRuns);
-        });
+        return ForAll(SettleScripts, script => SettleChecks.SettlesOnceWithTheFirstCall(PromiseOperations.Real, script));
     }
 
     [PromiseProperty]

@@ -3,7 +3,8 @@ using FsCheck.Xunit;
 
 namespace PromiseJs.PropertyTests.Support;
 
-/// <summary>The FsCheck.Xunit <c>[Property]</c> of this suite: one shared configuration (quiet on success) and a case count that the <see cref="ScaleVariable"/> environment
+/// <summary>The FsCheck.Xunit <c>[Property]</c> of this suite: one shared configuration (the generators of
+/// <see cref="PromiseArbitraries"/>, quiet on success) and a case count that the <see cref="ScaleVariable"/> environment
 /// variable multiplies (e.g. <c>PROMISEJS_PROPERTY_SCALE=100</c> for a soak run). A failure prints the counterexample,
 /// shrunk, and the seed; <c>[PromiseProperty(Replay = "(seed,gamma)")]</c> replays it.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
@@ -21,6 +22,7 @@ public sealed class PromisePropertyAttribute : PropertyAttribute
         Cases = cases;
         MaxTest = checked(cases * Scale);
         QuietOnSuccess = true;
+        Arbitrary = [typeof(PromiseArbitraries)];
     }
 
     /// <summary>Gets the case count at scale 1.</summary>

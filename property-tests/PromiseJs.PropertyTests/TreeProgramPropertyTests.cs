@@ -1,0 +1,27 @@
+using PromiseJs.PropertyTests.Generators;
+using PromiseJs.PropertyTests.Interpreter;
+using PromiseJs.PropertyTests.Support;
+
+namespace PromiseJs.PropertyTests;
+
+/// <summary>Generated promise programs — trees of sources, Then/Catch/Finally handlers of every shape, async methods and
+/// combinators, with many consumers per promise — against the reference model of ECMAScript's job rules
+/// (<see cref="Model.ReferenceModel"/>).</summary>
+public sealed class TreeProgramPropertyTests
+{
+    [PromiseProperty]
+    public void Program_OnTheLoop_HandlerCallsInTheModelsExactOrder(TreeProgram program) =>
+        TreeChecks.HandlerLogMatchesModel(PromiseOperations.Real, program);
+
+    [PromiseProperty]
+    public void APlus_2_1_And_2_3_EveryNode_SettlesOnceAsItsModel(TreeProgram program) =>
+        TreeChecks.OutcomesMatchModel(PromiseOperations.Real, program);
+
+    [PromiseProperty]
+    public void APlus_2_2_Handlers_RunOnceNeverInsideThenInAttachmentOrder(TreeProgram program) =>
+        TreeChecks.HandlersRunOnceAfterTheBuildInAttachmentOrder(PromiseOperations.Real, program);
+
+    [PromiseProperty(50)]
+    public Property Program_OnTheThreadPool_OrderFreeOutcomesAsTheModel() =>
+        Prop.ForAll(TreeGenerators.OrderFreeProgramArb, TreeChecks.OutcomesOnThreadPoolMatchModel);
+}
