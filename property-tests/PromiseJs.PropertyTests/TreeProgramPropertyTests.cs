@@ -13,9 +13,15 @@ public sealed class TreeProgramPropertyTests
     public void Program_OnTheLoop_HandlerCallsInTheModelsExactOrder(TreeProgram program) =>
         TreeChecks.HandlerLogMatchesModel(PromiseOperations.Real, program);
 
+    [PromiseProperty(
+        Skip = "Known deviation, reported: Promise.Run(() => promise) adopts the returned promise with no job at all (it " +
+        "settles as that promise settles); a JavaScript async function returning a promise takes two jobs more.")]
+    public Property Program_WithPromiseRun_HandlerCallsInTheModelsExactOrder() =>
+        Prop.ForAll(TreeGenerators.WithPromiseRunArb, program => TreeChecks.HandlerLogMatchesModel(PromiseOperations.Real, program));
+
     [PromiseProperty]
-    public void APlus_2_1_And_2_3_EveryNode_SettlesOnceAsItsModel(TreeProgram program) =>
-        TreeChecks.OutcomesMatchModel(PromiseOperations.Real, program);
+    public Property APlus_2_1_And_2_3_EveryNode_SettlesOnceAsItsModel() =>
+        Prop.ForAll(TreeGenerators.WithPromiseRunArb, program => TreeChecks.OutcomesMatchModel(PromiseOperations.Real, program));
 
     [PromiseProperty]
     public void APlus_2_2_Handlers_RunOnceNeverInsideThenInAttachmentOrder(TreeProgram program) =>

@@ -4,19 +4,25 @@ namespace PromiseJs.PropertyTests.Generators;
 
 /// <summary>FsCheck generators of <see cref="TreeProgram"/>s: one to eight nodes, each consuming earlier nodes (so one
 /// promise often has several consumers), with every handler shape, every <c>Finally</c> form, async methods and the five
-/// combinators.</summary>
+/// combinators, <c>Promise.Run</c>.</summary>
 internal static class TreeGenerators
 {
-    /// <summary>Gets programs for the event loop: every kind of node and moment, timers on the virtual clock included.</summary>
-    public static Gen<TreeProgram> Programs { get; } = ProgramsOf(timers: true, orderDependent: true);
+    /// <summary>Gets programs for the event loop: every kind of node and moment, timers on the virtual clock included,
+    /// except <c>Promise.Run</c> nodes (see <see cref="WithPromiseRunArb"/>).</summary>
+    public static Gen<TreeProgram> Programs { get; } = ProgramsOf(timers: true, orderDependent: true, promiseRun: false);
 
     /// <summary>Gets <see cref="Programs"/> with its printer and shrinker.</summary>
     public static Arbitrary<TreeProgram> ProgramArb { get; } = Arb.From(Programs, program => program.Shrink());
 
+    /// <summary>Gets programs that also use <c>Promise.Run(() => promise)</c>. Kept apart because the library adopts the
+    /// returned promise without JavaScript's two jobs (a known deviation; the exact-order property over these is skipped).</summary>
+    public static Arbitrary<TreeProgram> WithPromiseRunArb { get; } =
+        Arb.From(ProgramsOf(timers: true, orderDependent: true, promiseRun: true), program => program.Shrink());
+
     /// <summary>Gets programs whose outcomes do not depend on the order in which jobs run (no timers, no Race, Any or
     /// Some), for the thread-pool scheduler.</summary>
     public static Arbitrary<TreeProgram> OrderFreeProgramArb { get; } =
-        Arb.From(ProgramsOf(timers: false, orderDependent: false), program => program.Shrink());
+        Arb.From(ProgramsOf(timers: false, orderDependent: false, promiseRun: true), program => program.Shrink());
 
     private static Gen<int> Values { get; } = Gen.Choose(-20, 20);
 
@@ -34,15 +40,16 @@ internal static class TreeGenerators
         (1, Codes.Select(code => (IntFunction)new IntFunction.Throw(code))));
 
     /// <summary>Programs of one to eight nodes.</summary>
-    public static Gen<TreeProgram> ProgramsOf(bool timers, bool orderDependent) =>
+    public static Gen<TreeProgram> ProgramsOf(bool timers, bool orderDependent, bool promiseRun) =>
         Gen.Sized(size => Gen.Choose(1, Math.Clamp(2 + (size / 10), 2, 8)))
-            .SelectMany(count => NodesFrom(ImmutableArray<TreeNode>.Empty, count, timers, orderDependent))
+            .SelectMany(count => NodesFrom(ImmutableArray<TreeNode>.Empty, count, timers, orderDependent, promiseRun))
             .Select(nodes => new TreeProgram(nodes));
 
-    private static Gen<ImmutableArray<TreeNode>> NodesFrom(ImmutableArray<TreeNode> built, int count, bool timers, bool orderDependent) =>
+    private static Gen<ImmutableArray<TreeNode>> NodesFrom(ImmutableArray<TreeNode> built, int count, bool timers, bool orderDependent, bool promiseRun) =>
         built.Length == count
             ? Gen.Constant(built)
-            : NodeAt(built.Length, timers, orderDependent).SelectMany(node => NodesFrom(built.Add(node), count, timers, orderDependent));
+            : NodeAt(built.Length, timers, orderDependent, promiseRun)
+                .SelectMany(node => NodesFrom(built.Add(node), count, timers, orderDependent, promiseRun));
 
     private static Gen<Moment> MomentsOf(bool timers) => Gen.Frequency(
         (3, Gen.Constant(Moment.Now)),
@@ -50,7 +57,7 @@ internal static class TreeGenerators
         (3, Gen.Choose(1, 3).Select(ticks => new Moment(MomentKind.Ticks, ticks))),
         (timers ? 2 : 0, Gen.Choose(1, 3).Select(ms => new Moment(MomentKind.Timer, ms))));
 
-    private static Gen<TreeNode> NodeAt(int index, bool timers, bool orderDependent)
+    private static Gen<TreeNode> NodeAt(int index, bool timers, bool orderDependent, bool promiseRun)
     {
         Gen<TreeNode> source =
             from result in Results
@@ -85,6 +92,10 @@ internal static class TreeGenerators
             from parent in earlier
             from f in IntFunctions
             select (TreeNode)new TreeNode.Await(parent, f);
+        Gen<TreeNode> run =
+            from parent in earlier
+            from f in IntFunctions
+            select (TreeNode)new TreeNode.Run(parent, f);
         Gen<CombinatorKind> kinds = orderDependent
             ? Gen.Elements(Enum.GetValues<CombinatorKind>())
             : Gen.Elements(CombinatorKind.All, CombinatorKind.AllSettled);
@@ -94,7 +105,7 @@ internal static class TreeGenerators
             from inputs in Gen.ArrayOf(earlier, width)
             from count in Gen.Choose(1, width)
             select (TreeNode)new TreeNode.Combine(kind, [.. inputs], count);
-        return Gen.Frequency((2, source), (4, then), (2, @catch), (2, @finally), (1, await), (2, combine));
+        return Gen.Frequency((2, source), (4, then), (2, @catch), (2, @finally), (1, await), (promiseRun ? 1 : 0, run), (2, combine));
     }
 
     private static Gen<HandlerShape> Shapes { get; } = Gen.Frequency(

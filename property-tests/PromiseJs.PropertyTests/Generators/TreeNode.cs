@@ -65,6 +65,17 @@ public abstract record TreeNode
         public override string ToString() => $"async {{ x = await n{Parent}; return ({F})(x); }}";
     }
 
+    /// <summary><c>Promise.Run(() => nParent.Then(F))</c>: a node of the promise tree whose function returns a promise,
+    /// called at once and adopted (as a JavaScript async function returning a promise).</summary>
+    public sealed record Run(int Parent, IntFunction F) : TreeNode
+    {
+        /// <inheritdoc/>
+        public override IEnumerable<int> Inputs => [Parent];
+
+        /// <inheritdoc/>
+        public override string ToString() => $"Promise.Run(() => n{Parent}.Then({F}))";
+    }
+
     /// <summary>A combinator over earlier nodes, with a fold handler (<c>.Then(values => …)</c>) that makes it an int.</summary>
     public sealed record Combine(CombinatorKind Kind, ImmutableArray<int> Of, int Count) : TreeNode
     {

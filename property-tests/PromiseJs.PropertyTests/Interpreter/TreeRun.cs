@@ -206,6 +206,14 @@ public sealed class TreeRun
         TreeNode.Catch @catch => Then(index, Nodes[@catch.Parent], null, @catch.OnRejected),
         TreeNode.Finally @finally => Finally(index, Nodes[@finally.Parent], @finally.Body),
         TreeNode.Await await => AwaitNode(index, Nodes[await.Parent], await.F),
+        TreeNode.Run run => Promise.Run(() => _operations.ThenValue(
+            Nodes[run.Parent],
+            x =>
+            {
+                Record($"n{index}:f({x})");
+                return run.F.Apply(x);
+            },
+            null)),
         TreeNode.Combine combine => Combine(index, combine),
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };

@@ -17,6 +17,8 @@ namespace PromiseJs.PropertyTests.Model;
 /// <item>A task (no JavaScript counterpart): a completed one settles at once, another when it completes.</item>
 /// <item><c>finally(f)</c> is <c>then(v => PromiseResolve(f()).then(() => v), r => PromiseResolve(f()).then(() => throw r))</c>.</item>
 /// <item><c>await p</c> resumes one job after <c>p</c> settles (it is a <c>then</c>); an async method's promise settles at its <c>return</c>.</item>
+/// <item><c>Promise.Run(f)</c> with a promise-returning <c>f</c> is an async function returning that promise: called at
+/// once, its promise resolved with what it returned.</item>
 /// <item>All, AllSettled, Any, Race subscribe to each input with <c>then</c>, in input order; Some (Bluebird's) likewise.</item>
 /// </list>
 /// </remarks>
@@ -192,9 +194,19 @@ public sealed class ReferenceModel
         TreeNode.Catch @catch => Then(index, _nodes[@catch.Parent], null, @catch.OnRejected),
         TreeNode.Finally @finally => Finally(index, _nodes[@finally.Parent], @finally.Body),
         TreeNode.Await await => Await(index, _nodes[await.Parent], await.F),
+        TreeNode.Run run => Run(index, _nodes[run.Parent], run.F),
         TreeNode.Combine combine => Combine(index, combine),
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };
+
+    private Node Run(int index, Node parent, IntFunction f)
+    {
+        // The function runs now and returns a promise; the node's promise is resolved with it (two jobs, as always).
+        Node returned = Then(index, parent, new TreeHandler.Value(f), null);
+        var node = new Node();
+        ResolveWithPromise(node, returned);
+        return node;
+    }
 
     private Node Then(int index, Node parent, TreeHandler? onFulfilled, TreeHandler? onRejected)
     {

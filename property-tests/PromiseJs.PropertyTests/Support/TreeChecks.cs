@@ -59,6 +59,7 @@ internal static class TreeChecks
                 TreeNode.Catch c => c.Parent,
                 TreeNode.Finally f => f.Parent,
                 TreeNode.Await a => a.Parent,
+                TreeNode.Run r => r.Parent,
                 _ => -1,
             } is var parent and >= 0)
             {
