@@ -20,6 +20,15 @@ void Check(string name, object? actual, object? expected)
 
 Check("then chain", PromiseLoop.Run(() => Promise.Resolve(20).Then(x => x + 1).Then(x => Promise.Resolve(x * 2))), 42);
 
+// The taste in the package's README (src/PromiseJs/README.md), as written there.
+int length = PromiseLoop.Run(() =>
+    new Promise<string>((resolve, reject) => resolve("hello"))
+        .Then(s => s + ", world")
+        .Then(async s => { await Promise.Delay(10); return s.Length; })
+        .Catch(e => -1)
+        .Finally(() => Console.WriteLine("done")));
+Check("package readme taste", length, 12);
+
 Check("async method", PromiseLoop.Run(() => AddLater(40, 2)), 42);
 
 Check("all", PromiseLoop.Run(() => Promise.All(Promise.Resolve("a"), Promise.Resolve("b")).Then(xs => string.Concat(xs))), "ab");
