@@ -13,7 +13,8 @@ namespace PromiseJs;
 /// <para>Unlike <see cref="Task"/>, a promise does not start work: it only represents a result, and its handlers run as queued
 /// jobs (microtasks inside <see cref="PromiseLoop.Run(Func{Promise})"/>).</para>
 /// </remarks>
-[DebuggerDisplay("State = {State}")]
+[DebuggerDisplay("{DebuggerDisplay,nq}")]
+[DebuggerTypeProxy(typeof(PromiseDebugView))]
 [AsyncMethodBuilder(typeof(CompilerServices.PromiseMethodBuilder))]
 public partial class Promise
 {
@@ -100,6 +101,36 @@ public partial class Promise
 
     /// <summary>Gets the reason the promise rejected with, or <see langword="null"/> unless it is rejected.</summary>
     public Exception? Reason => Volatile.Read(ref _state) == StateRejected ? RejectionInfo.SourceException : null;
+
+    /// <summary>Describes the promise and its state: <c>Promise: pending</c>, <c>Promise&lt;int&gt;: fulfilled 42</c>,
+    /// <c>Promise&lt;string&gt;: rejected InvalidOperationException: boom</c>.</summary>
+    /// <returns>The type as C# spells it, the state, and the value (fulfilled) or the reason's type and message (rejected).</returns>
+    public override string ToString() => PromiseFormatter.Describe(this, ValueTypeForDisplay, ValueForDisplay);
+
+    // The value type and value ToString shows; none for a promise of no value.
+    private protected virtual Type? ValueTypeForDisplay => null;
+
+    private protected virtual object? ValueForDisplay => null;
+
+    internal string DebuggerDisplay => ToString();
+
+    // How many reactions wait for this promise (for the debugger); none once it has settled.
+    internal int WaitingReactionCount
+    {
+        get
+        {
+            object? reactions = Volatile.Read(ref _reactions);
+            if (reactions is ReactionList list)
+            {
+                lock (list)
+                {
+                    return list.Count;
+                }
+            }
+
+            return reactions is Promise ? 1 : 0;
+        }
+    }
 
     internal bool IsSettled => Volatile.Read(ref _state) >= StateFulfilled;
 

@@ -30,6 +30,22 @@ public static class PromiseLoop
         RunCore(main, static main => main());
     }
 
+    /// <summary>Runs <paramref name="main"/> inside a loop on this thread until its promise settles and no work is left, or
+    /// until <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="main">Starts the program and returns the promise it waits for.</param>
+    /// <param name="cancellationToken">Ends the loop early: at the next point between jobs after it is cancelled, <c>Run</c>
+    /// stops and throws <see cref="OperationCanceledException"/>; microtasks and timers still queued on the loop are dropped
+    /// (as when a node process exits), work other threads post to it afterwards runs on the thread pool.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (before the loop
+    /// started: <paramref name="main"/> does not run).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="main"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The thread is already running a loop, or <paramref name="main"/> returned <see langword="null"/>.</exception>
+    public static void Run(Func<Promise> main, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        RunCore(main, static main => main(), cancellationToken);
+    }
+
     /// <summary>Runs <paramref name="main"/> inside a loop on this thread and returns its promise's value, or throws its reason.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="main"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The thread is already running a loop, or <paramref name="main"/> returned <see langword="null"/>.</exception>
@@ -37,6 +53,24 @@ public static class PromiseLoop
     {
         ArgumentNullException.ThrowIfNull(main);
         return ((Promise<T>)RunCore(main, static main => main()))._value;
+    }
+
+    /// <summary>Runs <paramref name="main"/> inside a loop on this thread and returns its promise's value, or throws its
+    /// reason; stops early once <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <typeparam name="T">The type of the program's result.</typeparam>
+    /// <param name="main">Starts the program and returns the promise of its result.</param>
+    /// <param name="cancellationToken">Ends the loop early: at the next point between jobs after it is cancelled, <c>Run</c>
+    /// stops and throws <see cref="OperationCanceledException"/>; microtasks and timers still queued on the loop are dropped
+    /// (as when a node process exits), work other threads post to it afterwards runs on the thread pool.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (before the loop
+    /// started: <paramref name="main"/> does not run).</exception>
+    /// <returns>The value <paramref name="main"/>'s promise fulfilled with.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="main"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The thread is already running a loop, or <paramref name="main"/> returned <see langword="null"/>.</exception>
+    public static T Run<T>(Func<Promise<T>> main, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        return ((Promise<T>)RunCore(main, static main => main(), cancellationToken))._value;
     }
 
     /// <summary>Runs the asynchronous <paramref name="main"/> inside a loop on this thread until its task completes and no work is left.</summary>
@@ -49,6 +83,23 @@ public static class PromiseLoop
         RunCore(main, static main => Promise.From(main() ?? throw NullMain()));
     }
 
+    /// <summary>Runs the asynchronous <paramref name="main"/> inside a loop on this thread until its task completes and no
+    /// work is left, or until <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="main">Starts the program and returns the task it waits for.</param>
+    /// <param name="cancellationToken">Ends the loop early: at the next point between jobs after it is cancelled, <c>Run</c>
+    /// stops and throws <see cref="OperationCanceledException"/>; microtasks and timers still queued on the loop are dropped
+    /// (as when a node process exits), work other threads post to it afterwards runs on the thread pool.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (before the loop
+    /// started: <paramref name="main"/> does not run).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="main"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The thread is already running a loop, or <paramref name="main"/> returned <see langword="null"/>.</exception>
+    [OverloadResolutionPriority(1)]
+    public static void Run(Func<Task> main, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        RunCore(main, static main => Promise.From(main() ?? throw NullMain()), cancellationToken);
+    }
+
     /// <summary>Runs the asynchronous <paramref name="main"/> inside a loop on this thread and returns its task's result.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="main"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The thread is already running a loop, or <paramref name="main"/> returned <see langword="null"/>.</exception>
@@ -57,6 +108,25 @@ public static class PromiseLoop
     {
         ArgumentNullException.ThrowIfNull(main);
         return ((Promise<T>)RunCore(main, static main => Promise.From(main() ?? throw NullMain())))._value;
+    }
+
+    /// <summary>Runs the asynchronous <paramref name="main"/> inside a loop on this thread and returns its task's result;
+    /// stops early once <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <typeparam name="T">The type of the program's result.</typeparam>
+    /// <param name="main">Starts the program and returns the task of its result.</param>
+    /// <param name="cancellationToken">Ends the loop early: at the next point between jobs after it is cancelled, <c>Run</c>
+    /// stops and throws <see cref="OperationCanceledException"/>; microtasks and timers still queued on the loop are dropped
+    /// (as when a node process exits), work other threads post to it afterwards runs on the thread pool.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (before the loop
+    /// started: <paramref name="main"/> does not run).</exception>
+    /// <returns>The result of <paramref name="main"/>'s task.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="main"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The thread is already running a loop, or <paramref name="main"/> returned <see langword="null"/>.</exception>
+    [OverloadResolutionPriority(1)]
+    public static T Run<T>(Func<Task<T>> main, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        return ((Promise<T>)RunCore(main, static main => Promise.From(main() ?? throw NullMain()), cancellationToken))._value;
     }
 
     /// <summary>Queues <paramref name="callback"/> as a microtask (JavaScript's <c>queueMicrotask</c>).</summary>
@@ -103,13 +173,14 @@ public static class PromiseLoop
         RequireLoop(nameof(SetImmediate)).PostJob(new ActionReaction(callback), null);
     }
 
-    private static Promise RunCore<TMain>(TMain main, Func<TMain, Promise> start)
+    private static Promise RunCore<TMain>(TMain main, Func<TMain, Promise> start, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         LoopCore loop = LoopCore.Enter(out SynchronizationContext? previousContext);
         try
         {
             Promise promise = start(main) ?? throw NullMain();
-            loop.RunUntilSettled(promise);
+            loop.RunUntilSettled(promise, cancellationToken);
             promise.ThrowIfRejected();
             return promise;
         }

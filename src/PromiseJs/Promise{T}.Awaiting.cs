@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using PromiseJs.CompilerServices;
 using PromiseJs.Internal;
 
@@ -7,12 +8,27 @@ public partial class Promise<T>
 {
     /// <summary>Gets an awaiter, so the promise can be awaited for its value; a rejection is rethrown as the original exception.</summary>
     /// <remarks>Inside <see cref="PromiseLoop"/>, <c>await</c> always yields once, even for a settled promise, as JavaScript does.</remarks>
-    public new PromiseAwaiter<T> GetAwaiter() => new(this, continueOnCapturedContext: true);
+    public new PromiseAwaiter<T> GetAwaiter() => new(this, ConfigureAwaitOptions.ContinueOnCapturedContext);
 
     /// <summary>Configures how an <c>await</c> of this promise resumes.</summary>
     /// <param name="continueOnCapturedContext"><see langword="true"/> to resume on the captured context (the loop, or the
     /// current <see cref="SynchronizationContext"/>); <see langword="false"/> to resume on the thread pool.</param>
-    public new ConfiguredPromiseAwaitable<T> ConfigureAwait(bool continueOnCapturedContext) => new(this, continueOnCapturedContext);
+    public new ConfiguredPromiseAwaitable<T> ConfigureAwait(bool continueOnCapturedContext) =>
+        new(this, continueOnCapturedContext ? ConfigureAwaitOptions.ContinueOnCapturedContext : ConfigureAwaitOptions.None);
+
+    /// <summary>Configures how an <c>await</c> of this promise resumes, as <see cref="Task{TResult}.ConfigureAwait(ConfigureAwaitOptions)"/> does.</summary>
+    /// <param name="options"><see cref="ConfigureAwaitOptions.ContinueOnCapturedContext"/> resumes on the captured context
+    /// (the loop, or the current <see cref="SynchronizationContext"/>), otherwise on the thread pool;
+    /// <see cref="ConfigureAwaitOptions.ForceYielding"/> suspends even when the promise has already settled.</param>
+    /// <returns>An awaitable of the promise with those options.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> holds
+    /// <see cref="ConfigureAwaitOptions.SuppressThrowing"/> (as for <see cref="Task{TResult}"/>, an await of a value cannot
+    /// swallow the rejection) or a flag that is not defined.</exception>
+    public new ConfiguredPromiseAwaitable<T> ConfigureAwait(ConfigureAwaitOptions options)
+    {
+        CheckAwaitOptions(options, ValidAwaitOptions & ~ConfigureAwaitOptions.SuppressThrowing);
+        return new(this, options);
+    }
 
     /// <summary>Blocks until the promise settles and returns its value, or rethrows the rejection reason with its original stack trace.</summary>
     /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while the promise is pending:
@@ -37,6 +53,80 @@ public partial class Promise<T>
         ThrowIfRejected();
         return _value;
     }
+
+    /// <summary>Blocks until the promise settles or <paramref name="timeout"/> passes; gives the value, or rethrows the
+    /// rejection reason.</summary>
+    /// <param name="timeout">How long to wait; <see cref="TimeSpan.Zero"/> only looks (and never blocks, also on a loop
+    /// thread); <see cref="Timeout.InfiniteTimeSpan"/> waits forever.</param>
+    /// <param name="value">The value when the promise fulfilled in time; otherwise <see langword="default"/>.</param>
+    /// <returns><see langword="true"/> if the promise fulfilled in time; <see langword="false"/> if it is still pending.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="InvalidOperationException">Called with a non-zero timeout on a <see cref="PromiseLoop"/> thread while
+    /// the promise is pending: the loop could never run the work that settles it.</exception>
+    public bool TryWait(TimeSpan timeout, [MaybeNullWhen(false)] out T value) => TryWait(timeout, CancellationToken.None, out value);
+
+    /// <summary>Blocks until the promise settles, <paramref name="timeout"/> passes or the wait is cancelled; gives the value,
+    /// or rethrows the rejection reason.</summary>
+    /// <param name="timeout">How long to wait; <see cref="TimeSpan.Zero"/> only looks (and never blocks, also on a loop
+    /// thread); <see cref="Timeout.InfiniteTimeSpan"/> waits forever.</param>
+    /// <param name="cancellationToken">Stops the wait (not the work behind the promise).</param>
+    /// <param name="value">The value when the promise fulfilled in time; otherwise <see langword="default"/>.</param>
+    /// <returns><see langword="true"/> if the promise fulfilled in time; <see langword="false"/> if it is still pending.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="InvalidOperationException">Called with a non-zero timeout on a <see cref="PromiseLoop"/> thread while
+    /// the promise is pending.</exception>
+    public bool TryWait(TimeSpan timeout, CancellationToken cancellationToken, [MaybeNullWhen(false)] out T value)
+    {
+        if (!TryWait(timeout, cancellationToken))
+        {
+            value = default;
+            return false;
+        }
+
+        value = _value;
+        return true;
+    }
+
+    /// <summary>Gets the value if the promise has fulfilled, without blocking and without throwing.</summary>
+    /// <param name="value">The value when fulfilled; otherwise <see langword="default"/>.</param>
+    /// <returns><see langword="true"/> if the promise is fulfilled; <see langword="false"/> if it is pending or rejected.</returns>
+    public bool TryGetValue([MaybeNullWhen(false)] out T value)
+    {
+        if (IsFulfilled)
+        {
+            value = _value;
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>Returns a <see cref="ValueTask{TResult}"/> that completes as this promise settles; completed at once, without
+    /// allocating, when the promise has already fulfilled.</summary>
+    /// <returns>A value task of the value: a reason that is an <see cref="OperationCanceledException"/> cancels it, any other
+    /// reason faults it.</returns>
+    public new ValueTask<T> ToValueTask() => IsFulfilled ? new ValueTask<T>(_value) : new ValueTask<T>(ToTask());
+
+    /// <inheritdoc cref="Promise.WaitAsync(CancellationToken)"/>
+    public new Promise<T> WaitAsync(CancellationToken cancellationToken) =>
+        WaitAsync(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
+
+    /// <inheritdoc cref="Promise.WaitAsync(TimeSpan)"/>
+    public new Promise<T> WaitAsync(TimeSpan timeout) => WaitAsync(timeout, TimeProvider.System, CancellationToken.None);
+
+    /// <inheritdoc cref="Promise.WaitAsync(TimeSpan, CancellationToken)"/>
+    public new Promise<T> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitAsync(timeout, TimeProvider.System, cancellationToken);
+
+    /// <inheritdoc cref="Promise.WaitAsync(TimeSpan, TimeProvider)"/>
+    public new Promise<T> WaitAsync(TimeSpan timeout, TimeProvider timeProvider) =>
+        WaitAsync(timeout, timeProvider, CancellationToken.None);
+
+    /// <inheritdoc cref="Promise.WaitAsync(TimeSpan, TimeProvider, CancellationToken)"/>
+    public new Promise<T> WaitAsync(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        this.Timeout(timeout, timeProvider, cancellationToken);
 
     /// <summary>Returns a task that completes as this promise settles: with its value, cancelled for an
     /// <see cref="OperationCanceledException"/> reason, faulted for any other reason.</summary>

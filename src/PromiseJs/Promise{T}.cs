@@ -5,7 +5,8 @@ namespace PromiseJs;
 /// <summary>A JavaScript-style promise of a <typeparamref name="T"/>: settles once, as fulfilled with a value or rejected
 /// with an exception, and runs its handlers asynchronously.</summary>
 /// <typeparam name="T">The type of the value.</typeparam>
-[DebuggerDisplay("State = {State}")]
+[DebuggerDisplay("{DebuggerDisplay,nq}")]
+[DebuggerTypeProxy(typeof(Internal.PromiseDebugView<>))]
 [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(CompilerServices.PromiseMethodBuilder<>))]
 public partial class Promise<T> : Promise, IThenable<T>
 {
@@ -38,7 +39,8 @@ public partial class Promise<T> : Promise, IThenable<T>
     }
 
     /// <summary>Gets the value of the fulfilled promise.</summary>
-    /// <exception cref="InvalidOperationException">The promise is not fulfilled (it is pending or rejected).</exception>
+    /// <exception cref="InvalidOperationException">The promise is not fulfilled: it is pending, or rejected (the reason is then
+    /// the exception's <see cref="Exception.InnerException"/>).</exception>
     public T Value
     {
         get
@@ -46,14 +48,21 @@ public partial class Promise<T> : Promise, IThenable<T>
             int state = Volatile.Read(ref _state);
             if (state != StateFulfilled)
             {
-                throw new InvalidOperationException(state == StateRejected
-                    ? "The promise is rejected, so it has no value; read Reason, or await it to get the exception."
-                    : "The promise is still pending, so it has no value yet; await it, attach Then, or check State first.");
+                throw state == StateRejected
+                    ? new InvalidOperationException(
+                        "The promise is rejected, so it has no value (the reason is the inner exception); read Reason, or " +
+                        "await it to get the exception.", RejectionInfo.SourceException)
+                    : new InvalidOperationException(
+                        "The promise is still pending, so it has no value yet; await it, attach Then, or check State first.");
             }
 
             return _value;
         }
     }
+
+    private protected override Type? ValueTypeForDisplay => typeof(T) == typeof(Internal.VoidResult) ? null : typeof(T);
+
+    private protected override object? ValueForDisplay => IsFulfilled ? _value : null;
 
     void IThenable<T>.Then(Action<T> onFulfilled, Action<Exception> onRejected) => Then(onFulfilled, onRejected);
 

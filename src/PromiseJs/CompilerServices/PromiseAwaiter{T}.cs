@@ -8,28 +8,29 @@ namespace PromiseJs.CompilerServices;
 public readonly struct PromiseAwaiter<T> : ICriticalNotifyCompletion
 {
     private readonly Promise<T> _promise;
-    private readonly bool _continueOnCapturedContext;
+    // Which of ConfigureAwaitOptions apply (validated by ConfigureAwait).
+    private readonly ConfigureAwaitOptions _options;
 
-    internal PromiseAwaiter(Promise<T> promise, bool continueOnCapturedContext)
+    internal PromiseAwaiter(Promise<T> promise, ConfigureAwaitOptions options)
     {
         _promise = promise;
-        _continueOnCapturedContext = continueOnCapturedContext;
+        _options = options;
     }
 
     /// <inheritdoc cref="PromiseAwaiter.IsCompleted"/>
-    public bool IsCompleted => _promise.IsCompletedForAwait(_continueOnCapturedContext);
+    public bool IsCompleted => _promise.IsCompletedForAwait(_options);
 
     /// <summary>Ends the await: returns the value, or rethrows the rejection reason with its original stack trace.</summary>
     [StackTraceHidden]
     public T GetResult()
     {
-        _promise.GetResultForAwait();
+        _promise.GetResultForAwait(_options);
         return _promise._value;
     }
 
     /// <inheritdoc cref="PromiseAwaiter.OnCompleted"/>
-    public void OnCompleted(Action continuation) => _promise.AwaitOnCompleted(continuation, _continueOnCapturedContext, flowExecutionContext: true);
+    public void OnCompleted(Action continuation) => _promise.AwaitOnCompleted(continuation, _options, flowExecutionContext: true);
 
     /// <inheritdoc cref="PromiseAwaiter.UnsafeOnCompleted"/>
-    public void UnsafeOnCompleted(Action continuation) => _promise.AwaitOnCompleted(continuation, _continueOnCapturedContext, flowExecutionContext: false);
+    public void UnsafeOnCompleted(Action continuation) => _promise.AwaitOnCompleted(continuation, _options, flowExecutionContext: false);
 }
