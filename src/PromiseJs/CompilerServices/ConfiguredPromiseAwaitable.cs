@@ -13,5 +13,6 @@ public readonly struct ConfiguredPromiseAwaitable
     }
 
     /// <summary>Gets the awaiter.</summary>
+    /// <returns>An awaiter for the promise that resumes as <see cref="Promise.ConfigureAwait"/> was told.</returns>
     public PromiseAwaiter GetAwaiter() => new(_promise, _continueOnCapturedContext);
 }

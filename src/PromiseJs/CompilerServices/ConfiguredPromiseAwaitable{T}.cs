@@ -14,5 +14,7 @@ public readonly struct ConfiguredPromiseAwaitable<T>
     }
 
     /// <summary>Gets the awaiter.</summary>
+    /// <returns>An awaiter for the promise's value that resumes as <see cref="Promise{T}.ConfigureAwait"/> was
+    /// told.</returns>
     public PromiseAwaiter<T> GetAwaiter() => new(_promise, _continueOnCapturedContext);
 }

@@ -25,8 +25,14 @@ public readonly struct PromiseAwaiter : ICriticalNotifyCompletion
     public void GetResult() => _promise.GetResultForAwait();
 
     /// <summary>Schedules the continuation to run when the promise settles, flowing the <see cref="ExecutionContext"/>.</summary>
+    /// <param name="continuation">The rest of the awaiting method; called once, after the promise settles, on the
+    /// captured context (the loop, or the current <see cref="SynchronizationContext"/>) unless
+    /// <c>ConfigureAwait(false)</c> said otherwise.</param>
     public void OnCompleted(Action continuation) => _promise.AwaitOnCompleted(continuation, _continueOnCapturedContext, flowExecutionContext: true);
 
     /// <summary>Schedules the continuation to run when the promise settles, without flowing the <see cref="ExecutionContext"/>.</summary>
+    /// <param name="continuation">The rest of the awaiting method; called once, after the promise settles, on the
+    /// captured context (the loop, or the current <see cref="SynchronizationContext"/>) unless
+    /// <c>ConfigureAwait(false)</c> said otherwise.</param>
     public void UnsafeOnCompleted(Action continuation) => _promise.AwaitOnCompleted(continuation, _continueOnCapturedContext, flowExecutionContext: false);
 }
