@@ -65,8 +65,8 @@ public partial class Promise
 
     /// <summary>Returns a promise that fulfills after <paramref name="delay"/> as measured by
     /// <paramref name="timeProvider"/> (the system clock when <see langword="null"/>), or rejects with
-    /// <see cref="OperationCanceledException"/> once
-    /// <paramref name="cancellationToken"/> is cancelled (at once if it already is).</summary>
+    /// <see cref="OperationCanceledException"/> once <paramref name="cancellationToken"/> is cancelled (at once if it
+    /// already is).</summary>
     /// <param name="delay">How long to wait; zero or more.</param>
     /// <param name="timeProvider">The clock that measures the delay (a fake clock in tests); <see langword="null"/> for
     /// the system clock.</param>

@@ -14,10 +14,8 @@ public partial class Promise
 
     /// <summary>Returns a promise already fulfilled with <paramref name="value"/>.</summary>
     /// <typeparam name="T">The type of the value.</typeparam>
-    /// <param name="value">The value to fulfill with, <see langword="null"/> included; a promise or thenable passed
-    /// here as
-    /// <typeparamref name="T"/> is the value itself, not adopted (pass it typed as <see cref="Promise{T}"/> or
-    /// <see cref="IThenable{T}"/> to adopt it).</param>
+    /// <param name="value">The value to fulfill with, <see langword="null"/> included. An instance of a concrete thenable
+    /// class that lands here is the value itself, not adopted: type it as <see cref="IThenable{T}"/> to adopt it.</param>
     /// <returns>A new promise already fulfilled with <paramref name="value"/>.</returns>
     public static Promise<T> Resolve<T>(T value) => new(value);
 

@@ -9,8 +9,7 @@ public static class PromiseExtensions
 {
     /// <summary>Returns a promise that settles as <paramref name="promise"/> does, or rejects with
     /// <see cref="TimeoutException"/> if it is still pending after <paramref name="timeout"/> (or with
-    /// <see cref="OperationCanceledException"/> once
-    /// <paramref name="cancellationToken"/> is cancelled).</summary>
+    /// <see cref="OperationCanceledException"/> once <paramref name="cancellationToken"/> is cancelled).</summary>
     /// <param name="promise">The promise to wait for.</param>
     /// <param name="timeout">How long to wait; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits
     /// forever.</param>
@@ -56,8 +55,7 @@ public static class PromiseExtensions
 
     /// <summary>Returns a promise that settles as <paramref name="promise"/> does, or rejects with
     /// <see cref="TimeoutException"/> if it is still pending after <paramref name="timeout"/> (or with
-    /// <see cref="OperationCanceledException"/> once
-    /// <paramref name="cancellationToken"/> is cancelled).</summary>
+    /// <see cref="OperationCanceledException"/> once <paramref name="cancellationToken"/> is cancelled).</summary>
     /// <typeparam name="T">The promise's value type.</typeparam>
     /// <param name="promise">The promise to wait for.</param>
     /// <param name="timeout">How long to wait; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits
@@ -105,8 +103,7 @@ public static class PromiseExtensions
 
     /// <summary>Returns a promise that settles as <paramref name="promise"/> does, or fulfills with
     /// <paramref name="fallback"/> if it is still pending after <paramref name="timeout"/> (or rejects with
-    /// <see cref="OperationCanceledException"/> once
-    /// <paramref name="cancellationToken"/> is cancelled).</summary>
+    /// <see cref="OperationCanceledException"/> once <paramref name="cancellationToken"/> is cancelled).</summary>
     /// <typeparam name="T">The promise's value type.</typeparam>
     /// <param name="promise">The promise to wait for.</param>
     /// <param name="timeout">How long to wait; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits

@@ -16,8 +16,9 @@ public readonly struct PromiseAwaiter : ICriticalNotifyCompletion
     }
 
     /// <summary>Gets whether the awaiting code can go on without suspending.</summary>
-    /// <remarks>Inside <see cref="PromiseLoop"/> this is always <see langword="false"/>: as in JavaScript, <c>await</c> always
-    /// yields to the microtask queue, even for a settled promise.</remarks>
+    /// <remarks>Inside <see cref="PromiseLoop"/> this is always <see langword="false"/> (unless the await was configured
+    /// with <c>ConfigureAwait(false)</c>): as in JavaScript, <c>await</c> always yields to the microtask queue, even for a
+    /// settled promise. Elsewhere it is <see langword="true"/> once the promise has settled, as for a task.</remarks>
     public bool IsCompleted => _promise.IsCompletedForAwait(_continueOnCapturedContext);
 
     /// <summary>Ends the await: returns, or rethrows the rejection reason with its original stack trace.</summary>
