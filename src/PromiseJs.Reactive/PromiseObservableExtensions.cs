@@ -41,8 +41,8 @@ public static class PromiseObservableExtensions
     /// <typeparam name="T">The type of the values.</typeparam>
     /// <param name="source">The observable; the promise fulfills when it completes.</param>
     /// <returns>A promise that fulfills with the last value once <paramref name="source"/> completes, or rejects: with
-    /// an <see cref="InvalidOperationException"/> if it completes empty, with the error it fails with (or the exception
-    /// its <c>Subscribe</c> throws).</returns>
+    /// an <see cref="InvalidOperationException"/> if it completes empty, or with the error it fails with (or the
+    /// exception its <c>Subscribe</c> throws).</returns>
     /// <remarks>An empty sequence rejects with <see cref="InvalidOperationException"/> ("Sequence contains no elements."),
     /// an error rejects with that exception. The subscription is disposed as soon as the promise settles.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
@@ -73,8 +73,8 @@ public static class PromiseObservableExtensions
     /// <param name="source">The observable; the promise fulfills when it completes.</param>
     /// <param name="cancellationToken">Cancels the wait; a token already cancelled rejects at once, without subscribing.</param>
     /// <returns>A promise that fulfills with the last value once <paramref name="source"/> completes, or rejects: with
-    /// an <see cref="InvalidOperationException"/> if it completes empty, with the error it fails with (or the exception
-    /// its <c>Subscribe</c> throws), or with an <see cref="OperationCanceledException"/> when
+    /// an <see cref="InvalidOperationException"/> if it completes empty, or with the error it fails with (or the
+    /// exception its <c>Subscribe</c> throws), or with an <see cref="OperationCanceledException"/> when
     /// <paramref name="cancellationToken"/> is cancelled first.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
     public static Promise<T> ToPromise<T>(this IObservable<T> source, CancellationToken cancellationToken)
@@ -106,7 +106,7 @@ public static class PromiseObservableExtensions
     /// <typeparam name="T">The type of the values.</typeparam>
     /// <param name="source">The observable.</param>
     /// <returns>A promise that fulfills with the first value <paramref name="source"/> emits, or rejects: with an
-    /// <see cref="InvalidOperationException"/> if it completes empty, with the error it fails with (or the exception
+    /// <see cref="InvalidOperationException"/> if it completes empty, or with the error it fails with (or the exception
     /// its <c>Subscribe</c> throws).</returns>
     /// <remarks>An empty sequence rejects with <see cref="InvalidOperationException"/> ("Sequence contains no elements."),
     /// an error rejects with that exception. The subscription is disposed as soon as the promise settles, so a hot source
@@ -139,7 +139,7 @@ public static class PromiseObservableExtensions
     /// <param name="source">The observable.</param>
     /// <param name="cancellationToken">Cancels the wait; a token already cancelled rejects at once, without subscribing.</param>
     /// <returns>A promise that fulfills with the first value <paramref name="source"/> emits, or rejects: with an
-    /// <see cref="InvalidOperationException"/> if it completes empty, with the error it fails with (or the exception
+    /// <see cref="InvalidOperationException"/> if it completes empty, or with the error it fails with (or the exception
     /// its <c>Subscribe</c> throws), or with an <see cref="OperationCanceledException"/> when
     /// <paramref name="cancellationToken"/> is cancelled first.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
