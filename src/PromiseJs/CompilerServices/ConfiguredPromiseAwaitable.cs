@@ -14,5 +14,6 @@ public readonly struct ConfiguredPromiseAwaitable
     }
 
     /// <summary>Gets the awaiter.</summary>
+    /// <returns>An awaiter for the promise that resumes as <c>ConfigureAwait</c> was told.</returns>
     public PromiseAwaiter GetAwaiter() => new(_promise, _options);
 }

@@ -15,5 +15,7 @@ public readonly struct ConfiguredPromiseAwaitable<T>
     }
 
     /// <summary>Gets the awaiter.</summary>
+    /// <returns>An awaiter for the promise's value that resumes as <c>ConfigureAwait</c> was
+    /// told.</returns>
     public PromiseAwaiter<T> GetAwaiter() => new(_promise, _options);
 }

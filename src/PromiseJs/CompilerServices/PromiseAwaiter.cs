@@ -17,8 +17,10 @@ public readonly struct PromiseAwaiter : ICriticalNotifyCompletion
     }
 
     /// <summary>Gets whether the awaiting code can go on without suspending.</summary>
-    /// <remarks>Inside <see cref="PromiseLoop"/> this is always <see langword="false"/>: as in JavaScript, <c>await</c> always
-    /// yields to the microtask queue, even for a settled promise.</remarks>
+    /// <remarks>Inside <see cref="PromiseLoop"/> this is always <see langword="false"/> (unless the await was configured
+    /// with <c>ConfigureAwait(false)</c>): as in JavaScript, <c>await</c> always yields to the microtask queue, even for a
+    /// settled promise. Elsewhere it is <see langword="true"/> once the promise has settled, as for a task. With
+    /// <see cref="ConfigureAwaitOptions.ForceYielding"/> it is always <see langword="false"/>.</remarks>
     public bool IsCompleted => _promise.IsCompletedForAwait(_options);
 
     /// <summary>Ends the await: returns, or rethrows the rejection reason with its original stack trace (unless the await was
@@ -27,8 +29,14 @@ public readonly struct PromiseAwaiter : ICriticalNotifyCompletion
     public void GetResult() => _promise.GetResultForAwait(_options);
 
     /// <summary>Schedules the continuation to run when the promise settles, flowing the <see cref="ExecutionContext"/>.</summary>
+    /// <param name="continuation">The rest of the awaiting method; called once, after the promise settles, on the
+    /// captured context (the loop, or the current <see cref="SynchronizationContext"/>) unless
+    /// <c>ConfigureAwait</c> said otherwise.</param>
     public void OnCompleted(Action continuation) => _promise.AwaitOnCompleted(continuation, _options, flowExecutionContext: true);
 
     /// <summary>Schedules the continuation to run when the promise settles, without flowing the <see cref="ExecutionContext"/>.</summary>
+    /// <param name="continuation">The rest of the awaiting method; called once, after the promise settles, on the
+    /// captured context (the loop, or the current <see cref="SynchronizationContext"/>) unless
+    /// <c>ConfigureAwait</c> said otherwise.</param>
     public void UnsafeOnCompleted(Action continuation) => _promise.AwaitOnCompleted(continuation, _options, flowExecutionContext: false);
 }

@@ -163,11 +163,21 @@ public sealed class PromiseContext
     public IReadOnlyList<PromiseContext> Children => GetPendingChildren(recursive: false);
 
     /// <summary>Gets the context that must be current, or throws.</summary>
+    /// <returns>The current context, never <see langword="null"/>.</returns>
     /// <exception cref="PromiseContextException">No context is current.</exception>
     public static PromiseContext RequireCurrent() => Current ?? throw new PromiseContextException(
         "No promise context is current. Run this inside Promise.Run(...), an async Promise method, or a context entered with PromiseContext.Enter().");
 
-    /// <summary>Returns a function that runs <paramref name="function"/> as a new node each time it is called (the decorator form).</summary>
+    /// <summary>Returns a function that runs <paramref name="function"/> as a new node each time it is called (the
+    /// decorator form).</summary>
+    /// <typeparam name="T">The value type of the promise <paramref name="function"/> returns.</typeparam>
+    /// <param name="function">The asynchronous work; each call of the returned function calls it as
+    /// <see cref="Promise.Run{T}(Func{Promise{T}}, PromiseContextOptions)"/> does, as a new node that is a child of the
+    /// context current at that call.</param>
+    /// <param name="options">The settings of every node the returned function creates; <see langword="null"/>
+    /// inherits.</param>
+    /// <returns>A function that, each time it is called, starts <paramref name="function"/> as a new node and returns
+    /// that node's promise.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
     public static Func<Promise<T>> Wrap<T>(Func<Promise<T>> function, PromiseContextOptions? options = null)
     {
@@ -175,7 +185,15 @@ public sealed class PromiseContext
         return () => Promise.Run(function, options);
     }
 
-    /// <summary>Returns a function that runs <paramref name="function"/> as a new node each time it is called (the decorator form).</summary>
+    /// <summary>Returns a function that runs <paramref name="function"/> as a new node each time it is called (the
+    /// decorator form).</summary>
+    /// <param name="function">The asynchronous work; each call of the returned function calls it as
+    /// <see cref="Promise.Run(Func{Promise}, PromiseContextOptions)"/> does, as a new node that is a child of the
+    /// context current at that call.</param>
+    /// <param name="options">The settings of every node the returned function creates; <see langword="null"/>
+    /// inherits.</param>
+    /// <returns>A function that, each time it is called, starts <paramref name="function"/> as a new node and returns
+    /// that node's promise of no value.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
     public static Func<Promise> Wrap(Func<Promise> function, PromiseContextOptions? options = null)
     {
@@ -185,6 +203,8 @@ public sealed class PromiseContext
 
     /// <summary>Makes this context <see cref="Current"/> until the returned scope is disposed (with <c>using</c> or
     /// <c>await using</c>; it stays current across <c>await</c>s inside).</summary>
+    /// <returns>The scope that keeps this context current; dispose it, in the same flow, to make the previous context
+    /// current again.</returns>
     /// <exception cref="PromiseContextException">This context is already active in this flow.</exception>
     public PromiseContextScope Enter()
     {
@@ -243,6 +263,11 @@ public sealed class PromiseContext
     /// <summary>Returns a promise that fulfills once every child pending now — and every child started meanwhile — has
     /// settled; with <paramref name="recursive"/>, once their whole subtrees have (a child stays in the tree while work it
     /// started still runs). It waits for timing only: it never rejects with a child's error (await the children for that).</summary>
+    /// <param name="recursive"><see langword="true"/> (the default) to wait for the children's whole subtrees,
+    /// including work they started that still runs; <see langword="false"/> to wait only for the children's own
+    /// promises.</param>
+    /// <returns>A promise of no value that fulfills once no child (or subtree) is pending any more — at once if none
+    /// is; it never rejects.</returns>
     public Promise WhenChildren(bool recursive = true)
     {
         var signals = new List<Promise<VoidResult>>();
@@ -262,11 +287,18 @@ public sealed class PromiseContext
     }
 
     /// <summary>Blocks until <see cref="WhenChildren"/> fulfills or <paramref name="timeout"/> passes.</summary>
+    /// <param name="timeout">How long to wait at most; <see cref="Timeout.InfiniteTimeSpan"/> to wait without a
+    /// limit.</param>
+    /// <param name="recursive"><see langword="true"/> (the default) to wait for the children's whole subtrees;
+    /// <see langword="false"/> to wait only for the children's own promises.</param>
     /// <exception cref="TimeoutException">Children were still pending after <paramref name="timeout"/>.</exception>
     /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while children are pending.</exception>
     public void WaitForChildren(TimeSpan timeout, bool recursive = true) => WhenChildren(recursive).Wait(timeout);
 
     /// <summary>Returns a snapshot of the children still pending; with <paramref name="recursive"/>, depth first, their pending children too.</summary>
+    /// <param name="recursive"><see langword="false"/> (the default) for the direct children only;
+    /// <see langword="true"/> to include every pending descendant, depth first.</param>
+    /// <returns>A new list of the pending children at the time of the call; it does not change afterwards.</returns>
     public IReadOnlyList<PromiseContext> GetPendingChildren(bool recursive = false)
     {
         var result = new List<PromiseContext>();
@@ -276,6 +308,7 @@ public sealed class PromiseContext
 
     /// <summary>Prints this node and its live descendants, one per line, with their states and how long they have been
     /// pending — what to print when an application hangs.</summary>
+    /// <returns>The tree as text, one node per line (with box-drawing connectors), this node first.</returns>
     public string ToTreeString()
     {
         var builder = new StringBuilder();
@@ -284,6 +317,8 @@ public sealed class PromiseContext
     }
 
     /// <summary>Returns the name, or a placeholder for an unnamed node.</summary>
+    /// <returns>The node's <see cref="Name"/>, else the name of the async method it runs, else
+    /// <c>(unnamed)</c>.</returns>
     public override string ToString() => Name ?? MethodName() ?? "(unnamed)";
 
     // Guards the children list, the completion flags and the lazily made signals and token source. The node itself: a
