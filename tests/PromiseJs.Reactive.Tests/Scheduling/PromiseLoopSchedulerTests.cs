@@ -8,12 +8,8 @@ namespace PromiseJs.Reactive.Tests.Scheduling;
 
 /// <summary><see cref="PromiseLoopScheduler"/>: the loop as an Rx scheduler, with immediate work as loop tasks and due-time
 /// work as loop timers. Time is a fake clock advanced from inside the loop.</summary>
-public sealed class PromiseLoopSchedulerTests : IDisposable
+public sealed class PromiseLoopSchedulerTests
 {
-    private readonly UnhandledRejectionGuard _guard = new();
-
-    public void Dispose() => _guard.Dispose();
-
     [Fact]
     public void Current_OutsideALoop_ThrowsInvalidOperationException()
     {
