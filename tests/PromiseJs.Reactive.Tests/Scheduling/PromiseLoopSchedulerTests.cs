@@ -1,8 +1,8 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
+using Microsoft.Extensions.Time.Testing;
 using PromiseJs.Reactive.Tests.TestSupport;
-using PromiseJs.Tests.TestSupport;
 
 namespace PromiseJs.Reactive.Tests.Scheduling;
 
@@ -59,7 +59,7 @@ public sealed class PromiseLoopSchedulerTests
     [Fact]
     public void Schedule_DueTimes_RunAsLoopTimersInOrderWithPromiseDelayAndTheirMicrotasks()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var log = new List<string>();
 
         PromiseLoop.Run(() =>
@@ -85,7 +85,7 @@ public sealed class PromiseLoopSchedulerTests
     [Fact]
     public void Schedule_AbsoluteDueTime_RunsWhenTheClockReachesIt()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var log = new List<string>();
 
         PromiseLoop.Run(() =>
@@ -127,7 +127,7 @@ public sealed class PromiseLoopSchedulerTests
     [Fact]
     public void Schedule_DisposedBeforeItRuns_NeverRuns()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var log = new List<string>();
 
         PromiseLoop.Run(() =>
@@ -147,7 +147,7 @@ public sealed class PromiseLoopSchedulerTests
     public void Schedule_DueTimeWorkDisposed_DoesNotKeepTheLoopWaiting()
     {
         // A fake clock nobody advances: a cancelled timer left in the loop would keep Run waiting forever.
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         Exception? failure = null;
         var thread = new Thread(() =>
         {
@@ -240,7 +240,7 @@ public sealed class PromiseLoopSchedulerTests
     [Fact]
     public void Throttle_OnTheLoop_DebouncesInputAndFeedsAPromise()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         string[] result = PromiseLoop.Run(() =>
         {
             PromiseLoopScheduler scheduler = PromiseLoopScheduler.FromCurrentLoop(clock);
@@ -277,7 +277,7 @@ public sealed class PromiseLoopSchedulerTests
     [Fact]
     public void Interval_OnTheLoop_AwaitedFromAnAsyncMethod_DoesNotBlockTheLoop()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var log = new List<string>();
 
         long last = PromiseLoop.Run(async () =>
@@ -300,7 +300,7 @@ public sealed class PromiseLoopSchedulerTests
 
     // Advances the fake clock one step per loop task, so the loop handles what each step fired (and the timers that created)
     // before the next step.
-    private static void AdvanceInSteps(ManualTimeProvider clock, TimeSpan step, int steps)
+    private static void AdvanceInSteps(FakeTimeProvider clock, TimeSpan step, int steps)
     {
         if (steps == 0)
         {
