@@ -1,4 +1,4 @@
-using PromiseJs.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace PromiseJs.Tests;
 
@@ -9,7 +9,7 @@ public sealed class PromiseWaitAsyncTests
     [Fact]
     public void WaitAsync_SourceFulfillsBeforeTheTimeout_FulfillsWithItsValue()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
 
         int value = PromiseLoop.Run(() =>
         {
@@ -29,7 +29,7 @@ public sealed class PromiseWaitAsyncTests
     [Fact]
     public void WaitAsync_TimeoutPassesFirst_RejectsWithTimeoutException()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var source = Promise.WithResolvers<int>();
 
         Assert.Throws<TimeoutException>(() => PromiseLoop.Run(() =>
@@ -70,7 +70,7 @@ public sealed class PromiseWaitAsyncTests
     [Fact]
     public void WaitAsync_ValueLessTimeoutWithToken_RejectsWithTimeoutException()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
 
         Assert.Throws<TimeoutException>(() => PromiseLoop.Run(() =>
         {

@@ -1,5 +1,3 @@
-using PromiseJs.Tests.PublicApi;
-
 namespace PromiseJs.Reactive.Tests.PublicApi;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using PromiseJs.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace PromiseJs.Tests.Scheduling;
 
@@ -64,7 +64,7 @@ public sealed class PromiseLoopCancellationTests
     public void Run_Cancelled_DropsTheTimersStillQueued()
     {
         using var cancellation = new CancellationTokenSource();
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         bool fired = false;
 
         Assert.ThrowsAny<OperationCanceledException>(() => PromiseLoop.Run(() =>

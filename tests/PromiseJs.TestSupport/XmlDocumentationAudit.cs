@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml.Linq;
 
-namespace PromiseJs.Tests.PublicApi;
+namespace PromiseJs.TestSupport;
 
 /// <summary>
 /// Checks, by reflection, that every public and protected member of every visible type of an assembly is fully
@@ -36,7 +36,7 @@ namespace PromiseJs.Tests.PublicApi;
 /// once, on the type that declares them; explicit interface implementations are private and not checked.</item>
 /// </list>
 /// </remarks>
-internal static class XmlDocumentationAudit
+public static class XmlDocumentationAudit
 {
     private const BindingFlags DeclaredMembers =
         BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;

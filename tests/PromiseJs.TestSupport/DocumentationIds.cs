@@ -1,13 +1,13 @@
 using System.Reflection;
 
-namespace PromiseJs.Tests.PublicApi;
+namespace PromiseJs.TestSupport;
 
 /// <summary>
 /// Computes the documentation ID (the <c>name</c> of a <c>&lt;member&gt;</c> in a compiler-written XML documentation
 /// file, ECMA-334 annex D) of a reflected type or member: <c>T:PromiseJs.Promise`1</c>,
 /// <c>M:PromiseJs.Promise`1.Then``1(System.Func{`0,``0})</c>, <c>P:…</c>, <c>E:…</c>, <c>F:…</c>.
 /// </summary>
-internal static class DocumentationIds
+public static class DocumentationIds
 {
     /// <summary>Gets the documentation ID of a type definition.</summary>
     public static string Of(Type type) => "T:" + DefinitionName(type);
