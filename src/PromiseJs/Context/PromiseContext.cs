@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PromiseJs.Diagnostics;
 using PromiseJs.Internal;
 using PromiseJs.Scheduling;
 
@@ -80,6 +81,11 @@ public sealed class PromiseContext
         if (explicitContext)
         {
             _completion = new Promise<VoidResult>();
+        }
+
+        if (PromiseEventSource.IsOn)
+        {
+            PromiseEventSource.OnContextCreated(this);
         }
 
         parent?.AddChild(this);
@@ -225,6 +231,11 @@ public sealed class PromiseContext
         if (Interlocked.Exchange(ref _cancelled, 1) != 0)
         {
             return;
+        }
+
+        if (PromiseEventSource.IsOn)
+        {
+            PromiseEventSource.OnContextCancelled(this);
         }
 
         if (_completion is IWorkPromise work)
@@ -416,6 +427,11 @@ public sealed class PromiseContext
             settledSignal = _settledSignal;
             finish = _firstChild is null && !_finished;
             _finished |= finish;
+        }
+
+        if (PromiseEventSource.IsOn)
+        {
+            PromiseEventSource.OnContextCompleted(this, completion.State);
         }
 
         settledSignal?.TryFulfill(default);
