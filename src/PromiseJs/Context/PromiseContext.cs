@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using PromiseJs.Diagnostics;
 using PromiseJs.Internal;
 using PromiseJs.Scheduling;
@@ -287,12 +285,24 @@ public sealed class PromiseContext
 
     /// <summary>Prints this node and its live descendants, one per line, with their states and how long they have been
     /// pending — what to print when an application hangs.</summary>
-    public string ToTreeString()
-    {
-        var builder = new StringBuilder();
-        AppendTree(builder, this, prefix: string.Empty, childPrefix: string.Empty);
-        return builder.ToString();
-    }
+    /// <returns>One line per node, <c>name [state]</c>, with <c>├─</c>/<c>└─</c> branches; the last line ends with a line feed.</returns>
+    public string ToTreeString() => PromiseTreeWriter.ToText(this);
+
+    /// <summary>Prints this node and its live descendants as JSON, for tools: what <see cref="ToTreeString()"/> shows, and
+    /// each node's start policy and scheduler.</summary>
+    /// <param name="indented">Whether to indent the JSON for people to read; the default is one compact line.</param>
+    /// <returns>One JSON object per node: <c>name</c>; <c>state</c> (<c>"pending"</c>, <c>"fulfilled"</c> or <c>"rejected"</c>);
+    /// <c>pendingSeconds</c> (only while pending, on the node's <see cref="TimeProvider"/>); <c>cancelled</c>; <c>start</c>
+    /// and <c>childrenStart</c> (a <see cref="PromiseStart"/> name, <c>childrenStart</c> <see langword="null"/> when unset);
+    /// <c>scheduler</c> (<c>"ThreadPool"</c>, <c>"PromiseLoop"</c>, <c>"SynchronizationContext"</c> or <c>"TaskScheduler"</c>);
+    /// and <c>children</c>, the pending children oldest first, each such an object.</returns>
+    public string ToTreeJson(bool indented = false) => PromiseTreeWriter.ToJson(this, indented);
+
+    /// <summary>Prints this node and its live descendants as a Graphviz DOT graph (render it with <c>dot -Tsvg</c>).</summary>
+    /// <returns>A <c>digraph</c> with one box per node, labelled with the node's name, its state as
+    /// <see cref="ToTreeString()"/> shows it, its start policy and its scheduler, and an edge from each node to each of its
+    /// pending children; rejected nodes are red, fulfilled ones green, cancelled ones dashed.</returns>
+    public string ToTreeDot() => PromiseTreeWriter.ToDot(this);
 
     /// <summary>Returns the name, or a placeholder for an unnamed node.</summary>
     public override string ToString() => Name ?? MethodName() ?? "(unnamed)";
@@ -337,7 +347,8 @@ public sealed class PromiseContext
 
     internal void SetMethod(Type stateMachineType) => _method = stateMachineType;
 
-    private TimeSpan PendingFor() => TimeProvider == TimeProvider.System
+    // How long the node has existed, on its clock.
+    internal TimeSpan PendingFor() => TimeProvider == TimeProvider.System
         ? TimeSpan.FromMilliseconds(Environment.TickCount64 - _createdAt)
         : TimeProvider.GetElapsedTime(_createdAt);
 
@@ -553,34 +564,6 @@ public sealed class PromiseContext
             {
                 children[i].CollectChildren(result, recursive: true);
             }
-        }
-    }
-
-    private static void AppendTree(StringBuilder builder, PromiseContext node, string prefix, string childPrefix)
-    {
-        builder.Append(prefix).Append(node.ToString()).Append(" [");
-        PromiseState state = node.State;
-        if (state == PromiseState.Pending)
-        {
-            double seconds = node.PendingFor().TotalSeconds;
-            builder.Append("pending ").Append(seconds.ToString("0.00", CultureInfo.InvariantCulture)).Append('s');
-        }
-        else
-        {
-            builder.Append(state == PromiseState.Fulfilled ? "fulfilled" : "rejected");
-        }
-
-        if (node.IsCancellationRequested)
-        {
-            builder.Append(", cancelled");
-        }
-
-        builder.Append(']').Append('\n');
-        IReadOnlyList<PromiseContext> children = node.GetPendingChildren(recursive: false);
-        for (int i = 0; i < children.Count; i++)
-        {
-            bool last = i == children.Count - 1;
-            AppendTree(builder, children[i], childPrefix + (last ? "└─ " : "├─ "), childPrefix + (last ? "   " : "│  "));
         }
     }
 
