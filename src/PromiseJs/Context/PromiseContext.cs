@@ -1,3 +1,4 @@
+using PromiseJs.Combinators;
 using PromiseJs.Diagnostics;
 using PromiseJs.Internal;
 using PromiseJs.Scheduling;
@@ -7,7 +8,7 @@ namespace PromiseJs.Context;
 /// <summary>
 /// A node of the promise tree: a unit of work (<c>Promise.Run</c>, an <c>async Promise</c> method) or an explicit context.
 /// Promises started while a node's work runs become its children, through the async-local <see cref="Current"/>; the tree
-/// can be awaited (<see cref="WhenChildren"/>), inspected (<see cref="GetPendingChildren"/>, <see cref="ToTreeString()"/>),
+/// can be awaited (<see cref="WhenChildren(bool)"/>), inspected (<see cref="GetPendingChildren"/>, <see cref="ToTreeString()"/>),
 /// configured (start policy, scheduler) and cancelled (<see cref="Cancel"/>) as a unit.
 /// </summary>
 /// <remarks>Every setting is resolved and frozen when the node is created: a node behaves as it was created, whenever its
@@ -252,7 +253,10 @@ public sealed class PromiseContext
     /// <summary>Returns a promise that fulfills once every child pending now — and every child started meanwhile — has
     /// settled; with <paramref name="recursive"/>, once their whole subtrees have (a child stays in the tree while work it
     /// started still runs). It waits for timing only: it never rejects with a child's error (await the children for that).</summary>
-    public Promise WhenChildren(bool recursive = true)
+    public Promise WhenChildren(bool recursive = true) => WaitForPendingChildren(recursive);
+
+    // WhenChildren(bool) under a name of its own: the cancellable overload calls it without the token on purpose.
+    private Promise WaitForPendingChildren(bool recursive)
     {
         var signals = new List<Promise<VoidResult>>();
         foreach (PromiseContext child in GetPendingChildren(recursive: false))
@@ -267,13 +271,46 @@ public sealed class PromiseContext
             }
         }
 
-        return signals.Count == 0 ? Promise.Resolve() : Promise.All(signals).Then(() => WhenChildren(recursive));
+        return signals.Count == 0 ? Promise.Resolve() : Promise.All(signals).Then(() => WaitForPendingChildren(recursive));
     }
 
-    /// <summary>Blocks until <see cref="WhenChildren"/> fulfills or <paramref name="timeout"/> passes.</summary>
+    /// <summary>Returns a promise that fulfills as <see cref="WhenChildren(bool)"/> does, or rejects with
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> is cancelled first. Cancelling stops
+    /// the wait only: the children go on (cancel them with <see cref="Cancel"/>).</summary>
+    /// <param name="recursive">Whether to wait for the children's whole subtrees too.</param>
+    /// <param name="cancellationToken">Stops the wait when cancelled; its registration is removed once the children are done.</param>
+    /// <returns>The wait; rejected at once when <paramref name="cancellationToken"/> is already cancelled, even with no
+    /// child pending.</returns>
+    public Promise WhenChildren(bool recursive, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Promise.Reject(new OperationCanceledException(cancellationToken));
+        }
+
+        Promise children = WaitForPendingChildren(recursive);
+        return cancellationToken.CanBeCanceled && !children.IsSettled
+            ? new TimeoutCoordinator<VoidResult>(
+                children, Timeout.InfiniteTimeSpan, hasFallback: false, default, TimeProvider, cancellationToken)
+            : children;
+    }
+
+    /// <summary>Blocks until <see cref="WhenChildren(bool)"/> fulfills or <paramref name="timeout"/> passes.</summary>
     /// <exception cref="TimeoutException">Children were still pending after <paramref name="timeout"/>.</exception>
     /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while children are pending.</exception>
     public void WaitForChildren(TimeSpan timeout, bool recursive = true) => WhenChildren(recursive).Wait(timeout);
+
+    /// <summary>Blocks until <see cref="WhenChildren(bool)"/> fulfills, <paramref name="timeout"/> passes or
+    /// <paramref name="cancellationToken"/> is cancelled; cancelling stops the wait only, never the children.</summary>
+    /// <param name="timeout">How long to wait at most; <see cref="Timeout.InfiniteTimeSpan"/> waits for as long as it takes.</param>
+    /// <param name="recursive">Whether to wait for the children's whole subtrees too.</param>
+    /// <param name="cancellationToken">Stops the wait when cancelled.</param>
+    /// <exception cref="TimeoutException">Children were still pending after <paramref name="timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while children are pending.</exception>
+    public void WaitForChildren(TimeSpan timeout, bool recursive, CancellationToken cancellationToken) =>
+        WaitForPendingChildren(recursive).Wait(timeout, cancellationToken);
 
     /// <summary>Returns a snapshot of the children still pending; with <paramref name="recursive"/>, depth first, their pending children too.</summary>
     public IReadOnlyList<PromiseContext> GetPendingChildren(bool recursive = false)
