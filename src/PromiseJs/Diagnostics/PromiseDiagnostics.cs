@@ -9,8 +9,9 @@ namespace PromiseJs.Diagnostics;
 /// </summary>
 /// <remarks>
 /// <para>While nobody listens, the library pays one test of a static field per promise created or settled and allocates
-/// nothing. The per-promise events (<see cref="PromisesKeyword"/>, level <see cref="EventLevel.Verbose"/>) are many; leave
-/// that keyword off to keep the counters and the rare events cheap.</para>
+/// nothing. The per-promise events (<see cref="PromisesKeyword"/>) are many, so they are the only ones at level
+/// <see cref="EventLevel.Verbose"/>: a session below that level (as <c>dotnet-counters</c> opens) gets the counters and the
+/// rare events only, even with keywords 0, which <see cref="EventSource"/> reads as every keyword.</para>
 /// <para>An event names a promise or a context by an id that is stable for the object's lifetime and costs no field: its
 /// <see cref="System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(object)"/>. Ids are not unique: two objects alive
 /// at the same time can share one, so correlate on more than the id when many promises are live.</para>

@@ -27,6 +27,16 @@ public sealed class PromiseEventSourceTests
     }
 
     [Fact]
+    public void EventSource_Manifest_PassesEventSourcesStrictChecks()
+    {
+        string? manifest = EventSource.GenerateManifest(typeof(PromiseEventSource), "PromiseJs.dll", EventManifestOptions.Strict);
+
+        Assert.NotNull(manifest);
+        Assert.Contains("name=\"PromiseJs\"", manifest, StringComparison.Ordinal);
+        Assert.Null(PromiseEventSource.Log.ConstructionException);
+    }
+
+    [Fact]
     public void PromiseEvents_PendingPromiseResolved_ReportsCreatedThenFulfilledWithItsId()
     {
         using var listener = new RecordingEventListener(EventLevel.Verbose, PromiseDiagnostics.PromisesKeyword);
