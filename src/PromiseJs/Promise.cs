@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using PromiseJs.Diagnostics;
 using PromiseJs.Internal;
 
 namespace PromiseJs;
@@ -70,6 +71,11 @@ public partial class Promise
     public Promise(Action<Action, Action<Exception>> executor)
     {
         ArgumentNullException.ThrowIfNull(executor);
+        if (PromiseEventSource.IsOn)
+        {
+            PromiseEventSource.OnCreated(this);
+        }
+
         RunExecutor(executor, ResolveFromExecutor);
     }
 
@@ -86,7 +92,8 @@ public partial class Promise
         }
     }
 
-    // For promises the library settles itself; external code cannot derive (no accessible constructor).
+    // For promises the library settles itself; external code cannot derive (no accessible constructor). Reports nothing to
+    // PromiseEventSource: Promise<T>'s constructors do, and a Reaction (the other kind of derived class) is no promise.
     internal Promise()
     {
     }
@@ -225,6 +232,11 @@ public partial class Promise
     private protected object? Publish(int finalState)
     {
         Volatile.Write(ref _state, finalState);
+        if (PromiseEventSource.IsOn)
+        {
+            PromiseEventSource.OnSettled(this);
+        }
+
         object? reactions = Interlocked.Exchange(ref _reactions, s_dispatching);
         if (reactions is not null)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PromiseJs.Diagnostics;
 
 namespace PromiseJs;
 
@@ -23,11 +24,21 @@ public partial class Promise<T> : Promise, IThenable<T>
     public Promise(Action<Action<T>, Action<Exception>> executor)
     {
         ArgumentNullException.ThrowIfNull(executor);
+        if (PromiseEventSource.IsOn)
+        {
+            PromiseEventSource.OnCreated(this);
+        }
+
         RunExecutor(executor, ResolveFromExecutor);
     }
 
+    // Every promise the library makes pending (reaction promises, coordinators, resolvers) comes through here.
     internal Promise()
     {
+        if (PromiseEventSource.IsOn)
+        {
+            PromiseEventSource.OnCreated(this);
+        }
     }
 
     // An already fulfilled promise.
@@ -36,6 +47,10 @@ public partial class Promise<T> : Promise, IThenable<T>
         _value = value;
         _state = StateFulfilled;
         MarkConstructedSettled();
+        if (PromiseEventSource.IsOn)
+        {
+            PromiseEventSource.OnCreatedFulfilled(this);
+        }
     }
 
     /// <summary>Gets the value of the fulfilled promise.</summary>
