@@ -46,6 +46,9 @@ public sealed class PromiseLoopScheduler : IScheduler
 
     /// <summary>Returns a scheduler for the loop running on the calling thread whose due times are measured by
     /// <paramref name="timeProvider"/>.</summary>
+    /// <param name="timeProvider">The clock that measures due times and <see cref="Now"/>, and that the loop timers of
+    /// this scheduler's work use (a fake clock in tests).</param>
+    /// <returns>A scheduler for the loop on the calling thread.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The calling thread is not inside <c>PromiseLoop.Run</c>, or code inside the
     /// loop replaced the loop's <see cref="SynchronizationContext"/>.</exception>
@@ -72,6 +75,10 @@ public sealed class PromiseLoopScheduler : IScheduler
 
     /// <summary>Schedules <paramref name="action"/> to run as a loop task.</summary>
     /// <typeparam name="TState">The type of the state passed to the action.</typeparam>
+    /// <param name="state">The state passed to <paramref name="action"/>.</param>
+    /// <param name="action">Called once on the loop thread, as a loop task after the microtasks queued before it, with
+    /// this scheduler and <paramref name="state"/>; the disposable it returns is disposed when the returned one
+    /// is.</param>
     /// <returns>A disposable that cancels the work if it has not run yet.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="action"/> is <see langword="null"/>.</exception>
     public IDisposable Schedule<TState>(TState state, Func<IScheduler, TState, IDisposable> action)
@@ -84,6 +91,12 @@ public sealed class PromiseLoopScheduler : IScheduler
 
     /// <summary>Schedules <paramref name="action"/> to run as a loop timer after <paramref name="dueTime"/>.</summary>
     /// <typeparam name="TState">The type of the state passed to the action.</typeparam>
+    /// <param name="state">The state passed to <paramref name="action"/>.</param>
+    /// <param name="dueTime">How long to wait, as measured by <see cref="TimeProvider"/>; zero or less schedules
+    /// immediate work (a loop task).</param>
+    /// <param name="action">Called once on the loop thread, as a loop timer once <paramref name="dueTime"/> has passed,
+    /// with this scheduler and <paramref name="state"/>; the disposable it returns is disposed when the returned one
+    /// is.</param>
     /// <returns>A disposable that cancels the work if it has not run yet.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="action"/> is <see langword="null"/>.</exception>
     public IDisposable Schedule<TState>(TState state, TimeSpan dueTime, Func<IScheduler, TState, IDisposable> action)
@@ -112,6 +125,11 @@ public sealed class PromiseLoopScheduler : IScheduler
     /// <summary>Schedules <paramref name="action"/> to run as a loop timer at <paramref name="dueTime"/>, as measured by
     /// <see cref="TimeProvider"/>.</summary>
     /// <typeparam name="TState">The type of the state passed to the action.</typeparam>
+    /// <param name="state">The state passed to <paramref name="action"/>.</param>
+    /// <param name="dueTime">When to run, on the clock of <see cref="TimeProvider"/>; a time already past schedules
+    /// immediate work (a loop task).</param>
+    /// <param name="action">Called once on the loop thread, as a loop timer at <paramref name="dueTime"/>, with this
+    /// scheduler and <paramref name="state"/>; the disposable it returns is disposed when the returned one is.</param>
     /// <returns>A disposable that cancels the work if it has not run yet.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="action"/> is <see langword="null"/>.</exception>
     public IDisposable Schedule<TState>(TState state, DateTimeOffset dueTime, Func<IScheduler, TState, IDisposable> action) =>

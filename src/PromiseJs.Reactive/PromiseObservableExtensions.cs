@@ -10,6 +10,8 @@ public static class PromiseObservableExtensions
     /// <summary>Returns an observable that emits the promise's value and completes, or fails with its rejection reason.</summary>
     /// <typeparam name="T">The type of the value.</typeparam>
     /// <param name="promise">The promise to observe; it is never affected by subscribing or unsubscribing.</param>
+    /// <returns>An observable of one value: each subscriber gets the promise's value and completion, or its rejection
+    /// reason as <c>OnError</c>, whenever it subscribes.</returns>
     /// <remarks>Behaves like an <c>AsyncSubject</c>: every subscriber gets the one outcome, whenever it subscribes. A
     /// subscriber to a promise that has already settled is notified at once, inside <c>Subscribe</c>, as Rx does for a
     /// completed task; the subscribers of a pending promise are notified by one handler the first of them attached, so they
@@ -25,6 +27,8 @@ public static class PromiseObservableExtensions
     /// <summary>Returns an observable that emits <see cref="Unit.Default"/> and completes when the promise fulfills, or fails
     /// with its rejection reason.</summary>
     /// <param name="promise">The promise to observe; it is never affected by subscribing or unsubscribing.</param>
+    /// <returns>An observable of one <see cref="Unit.Default"/>: each subscriber gets it and completion when the
+    /// promise fulfills, or the rejection reason as <c>OnError</c>, whenever it subscribes.</returns>
     /// <remarks>Behaves as <see cref="ToObservable{T}(Promise{T})"/> does.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="promise"/> is <see langword="null"/>.</exception>
     public static IObservable<Unit> ToObservable(this Promise promise)
@@ -36,6 +40,9 @@ public static class PromiseObservableExtensions
     /// <summary>Subscribes to the observable and returns a promise of its last value (RxJS's <c>lastValueFrom</c>).</summary>
     /// <typeparam name="T">The type of the values.</typeparam>
     /// <param name="source">The observable; the promise fulfills when it completes.</param>
+    /// <returns>A promise that fulfills with the last value once <paramref name="source"/> completes, or rejects: with
+    /// an <see cref="InvalidOperationException"/> if it completes empty, or with the error it fails with (or the
+    /// exception its <c>Subscribe</c> throws).</returns>
     /// <remarks>An empty sequence rejects with <see cref="InvalidOperationException"/> ("Sequence contains no elements."),
     /// an error rejects with that exception. The subscription is disposed as soon as the promise settles.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
@@ -50,6 +57,9 @@ public static class PromiseObservableExtensions
     /// <typeparam name="T">The type of the values.</typeparam>
     /// <param name="source">The observable; the promise fulfills when it completes.</param>
     /// <param name="defaultValue">The value of an empty sequence (RxJS's <c>{ defaultValue }</c>).</param>
+    /// <returns>A promise that fulfills with the last value once <paramref name="source"/> completes (with
+    /// <paramref name="defaultValue"/> if it completes empty), or rejects with the error it fails with (or the
+    /// exception its <c>Subscribe</c> throws).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
     public static Promise<T> ToPromise<T>(this IObservable<T> source, T defaultValue)
     {
@@ -62,6 +72,10 @@ public static class PromiseObservableExtensions
     /// <typeparam name="T">The type of the values.</typeparam>
     /// <param name="source">The observable; the promise fulfills when it completes.</param>
     /// <param name="cancellationToken">Cancels the wait; a token already cancelled rejects at once, without subscribing.</param>
+    /// <returns>A promise that fulfills with the last value once <paramref name="source"/> completes, or rejects: with
+    /// an <see cref="InvalidOperationException"/> if it completes empty, or with the error it fails with (or the
+    /// exception its <c>Subscribe</c> throws), or with an <see cref="OperationCanceledException"/> when
+    /// <paramref name="cancellationToken"/> is cancelled first.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
     public static Promise<T> ToPromise<T>(this IObservable<T> source, CancellationToken cancellationToken)
     {
@@ -76,6 +90,10 @@ public static class PromiseObservableExtensions
     /// <param name="source">The observable; the promise fulfills when it completes.</param>
     /// <param name="defaultValue">The value of an empty sequence.</param>
     /// <param name="cancellationToken">Cancels the wait; a token already cancelled rejects at once, without subscribing.</param>
+    /// <returns>A promise that fulfills with the last value once <paramref name="source"/> completes (with
+    /// <paramref name="defaultValue"/> if it completes empty), or rejects with the error it fails with (or the
+    /// exception its <c>Subscribe</c> throws), or with an <see cref="OperationCanceledException"/> when
+    /// <paramref name="cancellationToken"/> is cancelled first.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
     public static Promise<T> ToPromise<T>(this IObservable<T> source, T defaultValue, CancellationToken cancellationToken)
     {
@@ -87,6 +105,9 @@ public static class PromiseObservableExtensions
     /// (RxJS's <c>firstValueFrom</c>).</summary>
     /// <typeparam name="T">The type of the values.</typeparam>
     /// <param name="source">The observable.</param>
+    /// <returns>A promise that fulfills with the first value <paramref name="source"/> emits, or rejects: with an
+    /// <see cref="InvalidOperationException"/> if it completes empty, or with the error it fails with (or the exception
+    /// its <c>Subscribe</c> throws).</returns>
     /// <remarks>An empty sequence rejects with <see cref="InvalidOperationException"/> ("Sequence contains no elements."),
     /// an error rejects with that exception. The subscription is disposed as soon as the promise settles, so a hot source
     /// that never completes keeps no observer.</remarks>
@@ -102,6 +123,9 @@ public static class PromiseObservableExtensions
     /// <typeparam name="T">The type of the values.</typeparam>
     /// <param name="source">The observable.</param>
     /// <param name="defaultValue">The value of an empty sequence (RxJS's <c>{ defaultValue }</c>).</param>
+    /// <returns>A promise that fulfills with the first value <paramref name="source"/> emits (with
+    /// <paramref name="defaultValue"/> if it completes empty), or rejects with the error it fails with (or the
+    /// exception its <c>Subscribe</c> throws).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
     public static Promise<T> FirstToPromise<T>(this IObservable<T> source, T defaultValue)
     {
@@ -114,6 +138,10 @@ public static class PromiseObservableExtensions
     /// <typeparam name="T">The type of the values.</typeparam>
     /// <param name="source">The observable.</param>
     /// <param name="cancellationToken">Cancels the wait; a token already cancelled rejects at once, without subscribing.</param>
+    /// <returns>A promise that fulfills with the first value <paramref name="source"/> emits, or rejects: with an
+    /// <see cref="InvalidOperationException"/> if it completes empty, or with the error it fails with (or the exception
+    /// its <c>Subscribe</c> throws), or with an <see cref="OperationCanceledException"/> when
+    /// <paramref name="cancellationToken"/> is cancelled first.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
     public static Promise<T> FirstToPromise<T>(this IObservable<T> source, CancellationToken cancellationToken)
     {
@@ -128,6 +156,10 @@ public static class PromiseObservableExtensions
     /// <param name="source">The observable.</param>
     /// <param name="defaultValue">The value of an empty sequence.</param>
     /// <param name="cancellationToken">Cancels the wait; a token already cancelled rejects at once, without subscribing.</param>
+    /// <returns>A promise that fulfills with the first value <paramref name="source"/> emits (with
+    /// <paramref name="defaultValue"/> if it completes empty), or rejects with the error it fails with (or the
+    /// exception its <c>Subscribe</c> throws), or with an <see cref="OperationCanceledException"/> when
+    /// <paramref name="cancellationToken"/> is cancelled first.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
     public static Promise<T> FirstToPromise<T>(this IObservable<T> source, T defaultValue, CancellationToken cancellationToken)
     {

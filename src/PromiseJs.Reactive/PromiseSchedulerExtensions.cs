@@ -11,6 +11,8 @@ public static class PromiseSchedulerExtensions
     /// <see cref="Context.PromiseContextOptions.Scheduler"/> setting of a promise context.</summary>
     /// <param name="scheduler">The Rx scheduler; with a <see cref="HistoricalScheduler"/> (or any virtual-time scheduler),
     /// promise handlers run when its clock advances, beside the Rx work due at the same time.</param>
+    /// <returns>A promise scheduler that schedules each promise job as immediate work on <paramref name="scheduler"/>;
+    /// for a <see cref="PromiseLoopScheduler"/>, its loop's own scheduler.</returns>
     /// <remarks>The library still runs the handlers of one promise one after another in attachment order, on top of the Rx
     /// scheduler. A <see cref="PromiseLoopScheduler"/> gives back its loop's own scheduler
     /// (<see cref="PromiseScheduler.CurrentLoop"/>), whose handlers run as microtasks.</remarks>

@@ -8,35 +8,71 @@ public partial class Promise
 {
     /// <summary>Returns a promise of every input's value, in input order; it rejects with the first rejection in time.
     /// An empty input fulfills at once with an empty array.</summary>
-    /// <remarks>Unlike <see cref="Task.WhenAll(IEnumerable{Task})"/>, it rejects as soon as one input rejects, with that
-    /// input's reason (not an <see cref="AggregateException"/>).</remarks>
+    /// <typeparam name="T">The value type of the input promises.</typeparam>
+    /// <param name="promises">The promises to wait for, enumerated once, at this call; the same promise twice counts
+    /// twice.</param>
+    /// <returns>A promise that fulfills with an array of the inputs' values in input order once every input has
+    /// fulfilled, or rejects with the reason of the first input to reject.</returns>
+    /// <remarks>Unlike <see cref="Task.WhenAll(IEnumerable{Task})"/>, it rejects as soon as one input rejects, with
+    /// that input's reason (not an <see cref="AggregateException"/>).</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="promises"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">An element of <paramref name="promises"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An element of <paramref name="promises"/> is
+    /// <see langword="null"/>.</exception>
     public static Promise<T[]> All<T>(IEnumerable<Promise<T>> promises)
     {
         Promise<T>[] inputs = Snapshot(promises);
         return inputs.Length == 0 ? new Promise<T[]>([]) : new AllCoordinator<T[]>(inputs, Collect.Values<T>);
     }
 
-    /// <inheritdoc cref="All{T}(IEnumerable{Promise{T}})"/>
+    /// <summary>Returns a promise of every input's value, in input order; it rejects with the first rejection in time.
+    /// An empty input fulfills at once with an empty array.</summary>
+    /// <typeparam name="T">The value type of the input promises.</typeparam>
+    /// <param name="promises">The promises to wait for; the same promise twice counts twice.</param>
+    /// <returns>A promise that fulfills with an array of the inputs' values in input order once every input has
+    /// fulfilled, or rejects with the reason of the first input to reject.</returns>
+    /// <remarks>Unlike <see cref="Task.WhenAll(IEnumerable{Task})"/>, it rejects as soon as one input rejects, with
+    /// that input's reason (not an <see cref="AggregateException"/>).</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="promises"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An element of <paramref name="promises"/> is
+    /// <see langword="null"/>.</exception>
     public static Promise<T[]> All<T>(params Promise<T>[] promises) => All((IEnumerable<Promise<T>>)promises);
 
     /// <summary>Returns a promise that fulfills once every input has fulfilled, for promises of no value (or of values
     /// nobody needs); it rejects with the first rejection in time. An empty input fulfills at once.</summary>
-    /// <remarks>Over promises that all have the same value type, the generic overload binds instead and keeps the values.</remarks>
+    /// <param name="promises">The promises to wait for (of any value types), enumerated once, at this call.</param>
+    /// <returns>A promise of no value that fulfills once every input has fulfilled, or rejects with the reason of the
+    /// first input to reject.</returns>
+    /// <remarks>Over promises that all have the same value type, the generic overload binds instead and keeps the
+    /// values.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="promises"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">An element of <paramref name="promises"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An element of <paramref name="promises"/> is
+    /// <see langword="null"/>.</exception>
     public static Promise All(IEnumerable<Promise> promises)
     {
         Promise[] inputs = Snapshot(promises);
         return inputs.Length == 0 ? new Promise<VoidResult>(default(VoidResult)) : new AllCoordinator<VoidResult>(inputs, Collect.Nothing);
     }
 
-    /// <inheritdoc cref="All(IEnumerable{Promise})"/>
+    /// <summary>Returns a promise that fulfills once every input has fulfilled, for promises of no value (or of values
+    /// nobody needs); it rejects with the first rejection in time. An empty input fulfills at once.</summary>
+    /// <param name="promises">The promises to wait for (of any value types).</param>
+    /// <returns>A promise of no value that fulfills once every input has fulfilled, or rejects with the reason of the
+    /// first input to reject.</returns>
+    /// <remarks>Over promises that all have the same value type, the generic overload binds instead and keeps the
+    /// values.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="promises"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An element of <paramref name="promises"/> is
+    /// <see langword="null"/>.</exception>
     public static Promise All(params Promise[] promises) => All((IEnumerable<Promise>)promises);
 
-    /// <summary>Returns a promise of the values of promises of different types, as a tuple in the same order; it rejects
-    /// with the first rejection in time (<c>Promise.All((pInt, pString))</c> → <c>Promise&lt;(int, string)&gt;</c>).</summary>
+    /// <summary>Returns a promise of the values of promises of different types, as a tuple in the same order; it
+    /// rejects with the first rejection in time (<c>Promise.All((pInt, pString))</c> → <c>Promise&lt;(int,
+    /// string)&gt;</c>).</summary>
+    /// <typeparam name="T1">The value type of the first promise of the tuple.</typeparam>
+    /// <typeparam name="T2">The value type of the second promise of the tuple.</typeparam>
+    /// <param name="promises">A tuple of 2 promises to wait for, <c>(p1, p2, …)</c>.</param>
+    /// <returns>A promise that fulfills with a tuple of the inputs' values, in the tuple's order, once every input has
+    /// fulfilled, or rejects with the reason of the first input to reject.</returns>
     /// <exception cref="ArgumentException">A promise of the tuple is <see langword="null"/>.</exception>
     public static Promise<(T1, T2)> All<T1, T2>(
         (Promise<T1>, Promise<T2>) promises) =>
@@ -44,28 +80,70 @@ public partial class Promise
             TupleSnapshot([promises.Item1, promises.Item2]),
             Collect.Tuple<T1, T2>);
 
-    /// <inheritdoc cref="All{T1, T2}(ValueTuple{Promise{T1}, Promise{T2}})"/>
+    /// <summary>Returns a promise of the values of promises of different types, as a tuple in the same order; it
+    /// rejects with the first rejection in time (<c>Promise.All((pInt, pString))</c> → <c>Promise&lt;(int,
+    /// string)&gt;</c>).</summary>
+    /// <typeparam name="T1">The value type of the first promise of the tuple.</typeparam>
+    /// <typeparam name="T2">The value type of the second promise of the tuple.</typeparam>
+    /// <typeparam name="T3">The value type of the third promise of the tuple.</typeparam>
+    /// <param name="promises">A tuple of 3 promises to wait for, <c>(p1, p2, …)</c>.</param>
+    /// <returns>A promise that fulfills with a tuple of the inputs' values, in the tuple's order, once every input has
+    /// fulfilled, or rejects with the reason of the first input to reject.</returns>
+    /// <exception cref="ArgumentException">A promise of the tuple is <see langword="null"/>.</exception>
     public static Promise<(T1, T2, T3)> All<T1, T2, T3>(
         (Promise<T1>, Promise<T2>, Promise<T3>) promises) =>
         new AllCoordinator<(T1, T2, T3)>(
             TupleSnapshot([promises.Item1, promises.Item2, promises.Item3]),
             Collect.Tuple<T1, T2, T3>);
 
-    /// <inheritdoc cref="All{T1, T2}(ValueTuple{Promise{T1}, Promise{T2}})"/>
+    /// <summary>Returns a promise of the values of promises of different types, as a tuple in the same order; it
+    /// rejects with the first rejection in time (<c>Promise.All((pInt, pString))</c> → <c>Promise&lt;(int,
+    /// string)&gt;</c>).</summary>
+    /// <typeparam name="T1">The value type of the first promise of the tuple.</typeparam>
+    /// <typeparam name="T2">The value type of the second promise of the tuple.</typeparam>
+    /// <typeparam name="T3">The value type of the third promise of the tuple.</typeparam>
+    /// <typeparam name="T4">The value type of the fourth promise of the tuple.</typeparam>
+    /// <param name="promises">A tuple of 4 promises to wait for, <c>(p1, p2, …)</c>.</param>
+    /// <returns>A promise that fulfills with a tuple of the inputs' values, in the tuple's order, once every input has
+    /// fulfilled, or rejects with the reason of the first input to reject.</returns>
+    /// <exception cref="ArgumentException">A promise of the tuple is <see langword="null"/>.</exception>
     public static Promise<(T1, T2, T3, T4)> All<T1, T2, T3, T4>(
         (Promise<T1>, Promise<T2>, Promise<T3>, Promise<T4>) promises) =>
         new AllCoordinator<(T1, T2, T3, T4)>(
             TupleSnapshot([promises.Item1, promises.Item2, promises.Item3, promises.Item4]),
             Collect.Tuple<T1, T2, T3, T4>);
 
-    /// <inheritdoc cref="All{T1, T2}(ValueTuple{Promise{T1}, Promise{T2}})"/>
+    /// <summary>Returns a promise of the values of promises of different types, as a tuple in the same order; it
+    /// rejects with the first rejection in time (<c>Promise.All((pInt, pString))</c> → <c>Promise&lt;(int,
+    /// string)&gt;</c>).</summary>
+    /// <typeparam name="T1">The value type of the first promise of the tuple.</typeparam>
+    /// <typeparam name="T2">The value type of the second promise of the tuple.</typeparam>
+    /// <typeparam name="T3">The value type of the third promise of the tuple.</typeparam>
+    /// <typeparam name="T4">The value type of the fourth promise of the tuple.</typeparam>
+    /// <typeparam name="T5">The value type of the fifth promise of the tuple.</typeparam>
+    /// <param name="promises">A tuple of 5 promises to wait for, <c>(p1, p2, …)</c>.</param>
+    /// <returns>A promise that fulfills with a tuple of the inputs' values, in the tuple's order, once every input has
+    /// fulfilled, or rejects with the reason of the first input to reject.</returns>
+    /// <exception cref="ArgumentException">A promise of the tuple is <see langword="null"/>.</exception>
     public static Promise<(T1, T2, T3, T4, T5)> All<T1, T2, T3, T4, T5>(
         (Promise<T1>, Promise<T2>, Promise<T3>, Promise<T4>, Promise<T5>) promises) =>
         new AllCoordinator<(T1, T2, T3, T4, T5)>(
             TupleSnapshot([promises.Item1, promises.Item2, promises.Item3, promises.Item4, promises.Item5]),
             Collect.Tuple<T1, T2, T3, T4, T5>);
 
-    /// <inheritdoc cref="All{T1, T2}(ValueTuple{Promise{T1}, Promise{T2}})"/>
+    /// <summary>Returns a promise of the values of promises of different types, as a tuple in the same order; it
+    /// rejects with the first rejection in time (<c>Promise.All((pInt, pString))</c> → <c>Promise&lt;(int,
+    /// string)&gt;</c>).</summary>
+    /// <typeparam name="T1">The value type of the first promise of the tuple.</typeparam>
+    /// <typeparam name="T2">The value type of the second promise of the tuple.</typeparam>
+    /// <typeparam name="T3">The value type of the third promise of the tuple.</typeparam>
+    /// <typeparam name="T4">The value type of the fourth promise of the tuple.</typeparam>
+    /// <typeparam name="T5">The value type of the fifth promise of the tuple.</typeparam>
+    /// <typeparam name="T6">The value type of the sixth promise of the tuple.</typeparam>
+    /// <param name="promises">A tuple of 6 promises to wait for, <c>(p1, p2, …)</c>.</param>
+    /// <returns>A promise that fulfills with a tuple of the inputs' values, in the tuple's order, once every input has
+    /// fulfilled, or rejects with the reason of the first input to reject.</returns>
+    /// <exception cref="ArgumentException">A promise of the tuple is <see langword="null"/>.</exception>
     public static Promise<(T1, T2, T3, T4, T5, T6)> All<T1, T2, T3, T4, T5, T6>(
         (Promise<T1>, Promise<T2>, Promise<T3>, Promise<T4>, Promise<T5>, Promise<T6>) promises) =>
         new AllCoordinator<(T1, T2, T3, T4, T5, T6)>(
@@ -73,7 +151,20 @@ public partial class Promise
             promises.Item6]),
             Collect.Tuple<T1, T2, T3, T4, T5, T6>);
 
-    /// <inheritdoc cref="All{T1, T2}(ValueTuple{Promise{T1}, Promise{T2}})"/>
+    /// <summary>Returns a promise of the values of promises of different types, as a tuple in the same order; it
+    /// rejects with the first rejection in time (<c>Promise.All((pInt, pString))</c> → <c>Promise&lt;(int,
+    /// string)&gt;</c>).</summary>
+    /// <typeparam name="T1">The value type of the first promise of the tuple.</typeparam>
+    /// <typeparam name="T2">The value type of the second promise of the tuple.</typeparam>
+    /// <typeparam name="T3">The value type of the third promise of the tuple.</typeparam>
+    /// <typeparam name="T4">The value type of the fourth promise of the tuple.</typeparam>
+    /// <typeparam name="T5">The value type of the fifth promise of the tuple.</typeparam>
+    /// <typeparam name="T6">The value type of the sixth promise of the tuple.</typeparam>
+    /// <typeparam name="T7">The value type of the seventh promise of the tuple.</typeparam>
+    /// <param name="promises">A tuple of 7 promises to wait for, <c>(p1, p2, …)</c>.</param>
+    /// <returns>A promise that fulfills with a tuple of the inputs' values, in the tuple's order, once every input has
+    /// fulfilled, or rejects with the reason of the first input to reject.</returns>
+    /// <exception cref="ArgumentException">A promise of the tuple is <see langword="null"/>.</exception>
     public static Promise<(T1, T2, T3, T4, T5, T6, T7)> All<T1, T2, T3, T4, T5, T6, T7>(
         (Promise<T1>, Promise<T2>, Promise<T3>, Promise<T4>, Promise<T5>, Promise<T6>, Promise<T7>) promises) =>
         new AllCoordinator<(T1, T2, T3, T4, T5, T6, T7)>(

@@ -8,15 +8,48 @@ namespace PromiseJs;
 public partial class Promise
 {
     /// <summary>Gets an awaiter, so the promise can be awaited; a rejection is rethrown as the original exception.</summary>
+    /// <returns>An awaiter for this promise; <c>await</c> finishes when it settles, and throws its reason if it
+    /// rejected.</returns>
     /// <remarks>Like <see cref="Task"/>, the continuation resumes on the captured <see cref="SynchronizationContext"/> (inside
     /// <see cref="PromiseLoop"/>: as a microtask on the loop). Unlike <see cref="Task"/>, inside a loop <c>await</c> always
     /// yields once, even for a settled promise, as JavaScript does.</remarks>
-    public PromiseAwaiter GetAwaiter() => new(this, continueOnCapturedContext: true);
+    public PromiseAwaiter GetAwaiter() => new(this, ConfigureAwaitOptions.ContinueOnCapturedContext);
 
     /// <summary>Configures how an <c>await</c> of this promise resumes.</summary>
     /// <param name="continueOnCapturedContext"><see langword="true"/> to resume on the captured context (the loop, or the
     /// current <see cref="SynchronizationContext"/>); <see langword="false"/> to resume on the thread pool.</param>
-    public ConfiguredPromiseAwaitable ConfigureAwait(bool continueOnCapturedContext) => new(this, continueOnCapturedContext);
+    /// <returns>An awaitable whose <c>await</c> waits for this promise and resumes as
+    /// <paramref name="continueOnCapturedContext"/> says.</returns>
+    public ConfiguredPromiseAwaitable ConfigureAwait(bool continueOnCapturedContext) =>
+        new(this, continueOnCapturedContext ? ConfigureAwaitOptions.ContinueOnCapturedContext : ConfigureAwaitOptions.None);
+
+    /// <summary>Configures how an <c>await</c> of this promise resumes and ends, as <see cref="Task.ConfigureAwait(ConfigureAwaitOptions)"/> does.</summary>
+    /// <param name="options"><see cref="ConfigureAwaitOptions.ContinueOnCapturedContext"/> resumes on the captured context
+    /// (the loop, or the current <see cref="SynchronizationContext"/>), otherwise on the thread pool;
+    /// <see cref="ConfigureAwaitOptions.SuppressThrowing"/> ends the await without rethrowing a rejection (the rejection then
+    /// counts as handled); <see cref="ConfigureAwaitOptions.ForceYielding"/> suspends even when the promise has already settled.</param>
+    /// <returns>An awaitable of the promise with those options.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> holds a flag that is not defined.</exception>
+    public ConfiguredPromiseAwaitable ConfigureAwait(ConfigureAwaitOptions options)
+    {
+        CheckAwaitOptions(options, ValidAwaitOptions);
+        return new(this, options);
+    }
+
+    private protected const ConfigureAwaitOptions ValidAwaitOptions =
+        ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding;
+
+    private protected static void CheckAwaitOptions(ConfigureAwaitOptions options, ConfigureAwaitOptions valid)
+    {
+        if ((options & ~valid) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options, (valid & ConfigureAwaitOptions.SuppressThrowing) == 0
+                && (options & ConfigureAwaitOptions.SuppressThrowing) != 0
+                    ? "SuppressThrowing is not supported for a Promise<T>: the await would have no value to return. Await the " +
+                      "promise as a value-less Promise ((Promise)promise).ConfigureAwait(...) to ignore its rejection."
+                    : "The options hold a flag ConfigureAwaitOptions does not define.");
+        }
+    }
 
     /// <summary>Blocks until the promise settles; rethrows the rejection reason with its original stack trace.</summary>
     /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while the promise is pending:
@@ -24,12 +57,18 @@ public partial class Promise
     public void Wait() => Wait(Timeout.InfiniteTimeSpan, CancellationToken.None);
 
     /// <summary>Blocks until the promise settles or <paramref name="timeout"/> passes; rethrows the rejection reason.</summary>
+    /// <param name="timeout">How long to wait at most; <see cref="Timeout.InfiniteTimeSpan"/> to wait without a
+    /// limit.</param>
     /// <exception cref="TimeoutException">The promise did not settle in time.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
     /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while the promise is pending.</exception>
     public void Wait(TimeSpan timeout) => Wait(timeout, CancellationToken.None);
 
     /// <summary>Blocks until the promise settles, <paramref name="timeout"/> passes or the wait is cancelled; rethrows the rejection reason.</summary>
+    /// <param name="timeout">How long to wait at most; <see cref="Timeout.InfiniteTimeSpan"/> to wait without a
+    /// limit.</param>
+    /// <param name="cancellationToken">Stops the wait (not the promise) with an
+    /// <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="TimeoutException">The promise did not settle in time.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
@@ -42,6 +81,9 @@ public partial class Promise
 
     /// <summary>Returns a task that completes as this promise settles: a reason that is an
     /// <see cref="OperationCanceledException"/> cancels the task, any other reason faults it.</summary>
+    /// <returns>A task that completes successfully when this promise fulfills (already completed if it has), is
+    /// cancelled when it rejects with an <see cref="OperationCanceledException"/>, and is faulted with the reason when
+    /// it rejects with any other exception.</returns>
     public Task ToTask()
     {
         if (IsFulfilled)
@@ -54,7 +96,103 @@ public partial class Promise
         return reaction.Task;
     }
 
+    /// <summary>Blocks until the promise settles or <paramref name="timeout"/> passes; rethrows the rejection reason.</summary>
+    /// <param name="timeout">How long to wait; <see cref="TimeSpan.Zero"/> only looks (and never blocks, also on a loop
+    /// thread); <see cref="Timeout.InfiniteTimeSpan"/> waits forever.</param>
+    /// <returns><see langword="true"/> if the promise fulfilled in time; <see langword="false"/> if it is still pending.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="InvalidOperationException">Called with a non-zero timeout on a <see cref="PromiseLoop"/> thread while
+    /// the promise is pending: the loop could never run the work that settles it.</exception>
+    public bool TryWait(TimeSpan timeout) => TryWait(timeout, CancellationToken.None);
+
+    /// <summary>Blocks until the promise settles, <paramref name="timeout"/> passes or the wait is cancelled; rethrows the
+    /// rejection reason.</summary>
+    /// <param name="timeout">How long to wait; <see cref="TimeSpan.Zero"/> only looks (and never blocks, also on a loop
+    /// thread); <see cref="Timeout.InfiniteTimeSpan"/> waits forever.</param>
+    /// <param name="cancellationToken">Stops the wait (not the work behind the promise).</param>
+    /// <returns><see langword="true"/> if the promise fulfilled in time; <see langword="false"/> if it is still pending.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="InvalidOperationException">Called with a non-zero timeout on a <see cref="PromiseLoop"/> thread while
+    /// the promise is pending.</exception>
+    public bool TryWait(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (!TryWaitForSettlement(timeout, cancellationToken))
+        {
+            return false;
+        }
+
+        ThrowIfRejected();
+        return true;
+    }
+
+    /// <summary>Returns a <see cref="ValueTask"/> that completes as this promise settles; completed at once, without allocating,
+    /// when the promise has already fulfilled.</summary>
+    /// <returns>A value task: a reason that is an <see cref="OperationCanceledException"/> cancels it, any other reason faults it.</returns>
+    public ValueTask ToValueTask() => IsFulfilled ? default : new ValueTask(ToTask());
+
+    /// <summary>Returns a promise that settles as this one does, or rejects with <see cref="OperationCanceledException"/> once
+    /// <paramref name="cancellationToken"/> is cancelled (<see cref="Task.WaitAsync(CancellationToken)"/>'s counterpart).</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>A new promise; its outcome arrives one tick after this promise settles, as with <c>Promise.Race</c>.</returns>
+    /// <remarks>It stops waiting, not the work behind this promise, which stays handled: its later rejection is not reported.
+    /// The same as <see cref="PromiseExtensions.Timeout(Promise, TimeSpan, TimeProvider, CancellationToken)"/> with an
+    /// infinite timeout.</remarks>
+    public Promise WaitAsync(CancellationToken cancellationToken) =>
+        WaitAsync(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
+
+    /// <summary>Returns a promise that settles as this one does, or rejects with <see cref="TimeoutException"/> if this one is
+    /// still pending after <paramref name="timeout"/> (<see cref="Task.WaitAsync(TimeSpan)"/>'s counterpart).</summary>
+    /// <param name="timeout">How long to wait; <see cref="Timeout.InfiniteTimeSpan"/> waits forever.</param>
+    /// <returns>A new promise; its outcome arrives one tick after this promise settles, as with <c>Promise.Race</c>.</returns>
+    /// <remarks>It stops waiting, not the work behind this promise, which stays handled: its later rejection is not reported.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    public Promise WaitAsync(TimeSpan timeout) => WaitAsync(timeout, TimeProvider.System, CancellationToken.None);
+
+    /// <summary>Returns a promise that settles as this one does, or rejects with <see cref="TimeoutException"/> if this one is
+    /// still pending after <paramref name="timeout"/>, or with <see cref="OperationCanceledException"/> once
+    /// <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="timeout">How long to wait; <see cref="Timeout.InfiniteTimeSpan"/> waits forever.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>A new promise; its outcome arrives one tick after this promise settles, as with <c>Promise.Race</c>.</returns>
+    /// <remarks>It stops waiting, not the work behind this promise, which stays handled: its later rejection is not reported.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    public Promise WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitAsync(timeout, TimeProvider.System, cancellationToken);
+
+    /// <summary>Returns a promise that settles as this one does, or rejects with <see cref="TimeoutException"/> if this one is
+    /// still pending after <paramref name="timeout"/> as measured by <paramref name="timeProvider"/>.</summary>
+    /// <param name="timeout">How long to wait; <see cref="Timeout.InfiniteTimeSpan"/> waits forever.</param>
+    /// <param name="timeProvider">The clock that measures <paramref name="timeout"/>.</param>
+    /// <returns>A new promise; its outcome arrives one tick after this promise settles, as with <c>Promise.Race</c>.</returns>
+    /// <remarks>It stops waiting, not the work behind this promise, which stays handled: its later rejection is not reported.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    public Promise WaitAsync(TimeSpan timeout, TimeProvider timeProvider) => WaitAsync(timeout, timeProvider, CancellationToken.None);
+
+    /// <summary>Returns a promise that settles as this one does, or rejects with <see cref="TimeoutException"/> if this one is
+    /// still pending after <paramref name="timeout"/> as measured by <paramref name="timeProvider"/>, or with
+    /// <see cref="OperationCanceledException"/> once <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="timeout">How long to wait; <see cref="Timeout.InfiniteTimeSpan"/> waits forever.</param>
+    /// <param name="timeProvider">The clock that measures <paramref name="timeout"/>.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>A new promise; its outcome arrives one tick after this promise settles, as with <c>Promise.Race</c>.</returns>
+    /// <remarks>It stops waiting, not the work behind this promise, which stays handled: its later rejection is not reported.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    public Promise WaitAsync(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        this.Timeout(timeout, timeProvider, cancellationToken);
+
     internal void WaitForSettlement(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (!TryWaitForSettlement(timeout, cancellationToken))
+        {
+            throw new TimeoutException($"The promise did not settle within {timeout}.");
+        }
+    }
+
+    // Blocks until settled; false when the timeout passed first. A zero timeout only looks, so it is allowed on a loop thread.
+    internal bool TryWaitForSettlement(TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
         {
@@ -63,7 +201,12 @@ public partial class Promise
 
         if (IsSettled)
         {
-            return;
+            return true;
+        }
+
+        if (timeout == TimeSpan.Zero)
+        {
+            return false;
         }
 
         if (LoopCore.Current is not null)
@@ -77,31 +220,50 @@ public partial class Promise
         SerialJobQueue.ReleaseCurrentDrainer();
         var waiter = new WaitReaction();
         AddReaction(waiter);
-        if (!waiter.WaitSignal(timeout, cancellationToken))
+        bool signalled = false;
+        try
         {
-            throw new TimeoutException($"The promise did not settle within {timeout}.");
+            signalled = waiter.WaitSignal(timeout, cancellationToken);
+            return signalled;
+        }
+        finally
+        {
+            if (!signalled)
+            {
+                // Timed out or cancelled: a promise that never settles must not keep collecting waiters.
+                RemoveReaction(waiter);
+            }
         }
     }
 
-    internal bool IsCompletedForAwait(bool continueOnCapturedContext) =>
-        IsSettled && !(continueOnCapturedContext && LoopCore.Current is not null);
+    internal bool IsCompletedForAwait(ConfigureAwaitOptions options) =>
+        (options & ConfigureAwaitOptions.ForceYielding) == 0
+        && IsSettled
+        && !((options & ConfigureAwaitOptions.ContinueOnCapturedContext) != 0 && LoopCore.Current is not null);
 
     [StackTraceHidden]
-    internal void GetResultForAwait()
+    internal void GetResultForAwait(ConfigureAwaitOptions options)
     {
         if (!IsSettled)
         {
             WaitForSettlement(Timeout.InfiniteTimeSpan, CancellationToken.None);
         }
 
+        if ((options & ConfigureAwaitOptions.SuppressThrowing) != 0)
+        {
+            // The await saw the outcome, so a rejection counts as handled even though it is not rethrown.
+            MarkHandled();
+            return;
+        }
+
         ThrowIfRejected();
     }
 
-    internal void AwaitOnCompleted(Action continuation, bool continueOnCapturedContext, bool flowExecutionContext)
+    internal void AwaitOnCompleted(Action continuation, ConfigureAwaitOptions options, bool flowExecutionContext)
     {
         ArgumentNullException.ThrowIfNull(continuation);
         object? scheduler = null;
-        if (continueOnCapturedContext)
+        if ((options & ConfigureAwaitOptions.ContinueOnCapturedContext) != 0)
         {
             scheduler = JobScheduler.Capture();
             if (scheduler == ThreadPoolJobScheduler.Instance)

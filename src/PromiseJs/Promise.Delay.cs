@@ -5,13 +5,20 @@ namespace PromiseJs;
 
 public partial class Promise
 {
-    /// <summary>Returns a promise that fulfills after <paramref name="delay"/> (the counterpart of <c>setTimeout</c>).</summary>
-    /// <remarks>Inside <see cref="PromiseLoop"/> the timer fires as a loop task on the loop thread, and timers with equal
-    /// delays fire in the order they were created; like node, a delay under one millisecond counts as one there.</remarks>
+    /// <summary>Returns a promise that fulfills after <paramref name="delay"/> (the counterpart of
+    /// <c>setTimeout</c>).</summary>
+    /// <param name="delay">How long to wait, as measured by the system clock; zero or more.</param>
+    /// <returns>A promise of no value that fulfills once <paramref name="delay"/> has passed.</returns>
+    /// <remarks>Inside <see cref="PromiseLoop"/> the timer fires as a loop task on the loop thread, and timers with
+    /// equal delays fire in the order they were created; like node, a delay under one millisecond counts as one
+    /// there.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
     public static Promise Delay(TimeSpan delay) => Delay(delay, TimeProvider.System);
 
     /// <summary>Returns a promise that fulfills after <paramref name="milliseconds"/> milliseconds.</summary>
+    /// <param name="milliseconds">How many milliseconds to wait, as measured by the system clock; zero or more.</param>
+    /// <returns>A promise of no value that fulfills once the time has passed (inside <see cref="PromiseLoop"/>, as a
+    /// loop timer).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="milliseconds"/> is negative.</exception>
     public static Promise Delay(int milliseconds)
     {
@@ -19,8 +26,12 @@ public partial class Promise
         return Delay(TimeSpan.FromMilliseconds(milliseconds), TimeProvider.System);
     }
 
-    /// <summary>Returns a promise that fulfills after <paramref name="delay"/> as measured by <paramref name="timeProvider"/>
-    /// (a fake clock in tests).</summary>
+    /// <summary>Returns a promise that fulfills after <paramref name="delay"/> as measured by
+    /// <paramref name="timeProvider"/> (a fake clock in tests).</summary>
+    /// <param name="delay">How long to wait; zero or more.</param>
+    /// <param name="timeProvider">The clock that measures the delay and creates its timer.</param>
+    /// <returns>A promise of no value that fulfills once <paramref name="timeProvider"/> has advanced by
+    /// <paramref name="delay"/> (inside <see cref="PromiseLoop"/>, as a loop timer).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is <see langword="null"/>.</exception>
     public static Promise Delay(TimeSpan delay, TimeProvider timeProvider)
@@ -42,15 +53,29 @@ public partial class Promise
     }
 
     /// <summary>Returns a promise that fulfills after <paramref name="delay"/>, or rejects with
-    /// <see cref="OperationCanceledException"/> once <paramref name="cancellationToken"/> is cancelled (at once if it already is).</summary>
+    /// <see cref="OperationCanceledException"/> once <paramref name="cancellationToken"/> is cancelled (at once if it
+    /// already is).</summary>
+    /// <param name="delay">How long to wait, as measured by the system clock; zero or more.</param>
+    /// <param name="cancellationToken">Cancels the delay: the timer is disposed and the returned promise
+    /// rejects.</param>
+    /// <returns>A promise of no value that fulfills once <paramref name="delay"/> has passed, or rejects with an
+    /// <see cref="OperationCanceledException"/> if <paramref name="cancellationToken"/> is cancelled first.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
     public static Promise Delay(TimeSpan delay, CancellationToken cancellationToken) => Delay(delay, null, cancellationToken);
 
-    /// <summary>Returns a promise that fulfills after <paramref name="delay"/> as measured by <paramref name="timeProvider"/>
-    /// (the system clock when <see langword="null"/>), or rejects with <see cref="OperationCanceledException"/> once
-    /// <paramref name="cancellationToken"/> is cancelled (at once if it already is).</summary>
-    /// <remarks>Cancellation disposes the timer; inside <see cref="PromiseLoop"/> it also removes the loop timer, so the loop
-    /// does not wait for a delay nobody wants any more.</remarks>
+    /// <summary>Returns a promise that fulfills after <paramref name="delay"/> as measured by
+    /// <paramref name="timeProvider"/> (the system clock when <see langword="null"/>), or rejects with
+    /// <see cref="OperationCanceledException"/> once <paramref name="cancellationToken"/> is cancelled (at once if it
+    /// already is).</summary>
+    /// <param name="delay">How long to wait; zero or more.</param>
+    /// <param name="timeProvider">The clock that measures the delay (a fake clock in tests); <see langword="null"/> for
+    /// the system clock.</param>
+    /// <param name="cancellationToken">Cancels the delay: the timer is disposed and the returned promise
+    /// rejects.</param>
+    /// <returns>A promise of no value that fulfills once the delay has passed, or rejects with an
+    /// <see cref="OperationCanceledException"/> if <paramref name="cancellationToken"/> is cancelled first.</returns>
+    /// <remarks>Cancellation disposes the timer; inside <see cref="PromiseLoop"/> it also removes the loop timer, so
+    /// the loop does not wait for a delay nobody wants any more.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
     public static Promise Delay(TimeSpan delay, TimeProvider? timeProvider, CancellationToken cancellationToken)
     {

@@ -13,7 +13,14 @@ public partial class Promise
     internal const int PromisePriority = 2;
     internal const int ThenablePriority = 1;
 
-    /// <summary>Attaches a handler that runs after this promise fulfills; the returned promise settles when it has run.</summary>
+    /// <summary>Attaches a handler that runs after this promise fulfills; the returned promise fulfills once it has
+    /// run. A rejection passes through.</summary>
+    /// <param name="onFulfilled">Called once this promise fulfills, asynchronously, never inside this call (even when
+    /// this promise has already settled). Once it returns, the returned promise fulfills; an exception it throws
+    /// rejects it. Not called if this promise rejects.</param>
+    /// <returns>A new promise that fulfills, with no value, once the handler has returned, or rejects with the
+    /// exception the handler throws; if this promise rejects, it rejects with the same reason without calling the
+    /// handler.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="onFulfilled"/> is <see langword="null"/>.</exception>
     public Promise Then(Action onFulfilled)
     {
@@ -21,7 +28,14 @@ public partial class Promise
         return Attach(new ThenReaction<VoidResult, VoidResult>(onFulfilled, HandlerKind.ActionNoArg, null, HandlerKind.None));
     }
 
-    /// <summary>Attaches a handler that runs after this promise fulfills; the returned promise fulfills with its result.</summary>
+    /// <summary>Attaches a handler that runs after this promise fulfills; the returned promise fulfills with its
+    /// result. A rejection passes through.</summary>
+    /// <typeparam name="TResult">The type of the value the handler returns, and so of the returned promise.</typeparam>
+    /// <param name="onFulfilled">Called once this promise fulfills, asynchronously, never inside this call (even when
+    /// this promise has already settled). Its return value fulfills the returned promise; an exception it throws
+    /// rejects it. Not called if this promise rejects.</param>
+    /// <returns>A new promise that fulfills with the handler's return value, or rejects with the exception the handler
+    /// throws; if this promise rejects, it rejects with the same reason without calling the handler.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="onFulfilled"/> is <see langword="null"/>.</exception>
     public Promise<TResult> Then<TResult>(Func<TResult> onFulfilled)
     {
@@ -29,7 +43,17 @@ public partial class Promise
         return Attach(new ThenReaction<VoidResult, TResult>(onFulfilled, HandlerKind.ValueNoArg, null, HandlerKind.None));
     }
 
-    /// <summary>Attaches a handler that returns a promise, which the returned promise adopts (<see langword="null"/> counts as <c>default</c>).</summary>
+    /// <summary>Attaches a handler that returns a promise, which the returned promise adopts (<see langword="null"/>
+    /// counts as <c>default</c>). A rejection passes through.</summary>
+    /// <typeparam name="TResult">The value type of the promise the handler returns, and so of the returned
+    /// promise.</typeparam>
+    /// <param name="onFulfilled">Called once this promise fulfills, asynchronously, never inside this call (even when
+    /// this promise has already settled). The promise it returns is adopted: the returned promise settles as that
+    /// promise does (<see langword="null"/> counts as <c>default</c>; returning the very promise this call returns
+    /// rejects with <see cref="InvalidOperationException"/>). An exception it throws rejects the returned promise. Not
+    /// called if this promise rejects.</param>
+    /// <returns>A new promise that settles as the handler's promise does, or rejects with the exception the handler
+    /// throws; if this promise rejects, it rejects with the same reason without calling the handler.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="onFulfilled"/> is <see langword="null"/>.</exception>
     [OverloadResolutionPriority(PromisePriority)]
     public Promise<TResult> Then<TResult>(Func<Promise<TResult>?> onFulfilled)
@@ -38,7 +62,17 @@ public partial class Promise
         return Attach(new ThenReaction<VoidResult, TResult>(onFulfilled, HandlerKind.PromiseNoArg, null, HandlerKind.None));
     }
 
-    /// <summary>Attaches a handler that returns a task, which the returned promise adopts (<see langword="null"/> counts as <c>default</c>).</summary>
+    /// <summary>Attaches a handler that returns a task, which the returned promise adopts (<see langword="null"/>
+    /// counts as <c>default</c>). A rejection passes through.</summary>
+    /// <typeparam name="TResult">The result type of the task the handler returns, and so of the returned
+    /// promise.</typeparam>
+    /// <param name="onFulfilled">Called once this promise fulfills, asynchronously, never inside this call (even when
+    /// this promise has already settled). The task it returns is adopted: its result fulfills the returned promise; a
+    /// faulted task rejects it with the task's own exception (not an <see cref="AggregateException"/>), a cancelled one
+    /// with <see cref="OperationCanceledException"/> (<see langword="null"/> counts as <c>default</c>). An exception it
+    /// throws rejects the returned promise. Not called if this promise rejects.</param>
+    /// <returns>A new promise that settles as the handler's task does, or rejects with the exception the handler
+    /// throws; if this promise rejects, it rejects with the same reason without calling the handler.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="onFulfilled"/> is <see langword="null"/>.</exception>
     [OverloadResolutionPriority(TaskPriority)]
     public Promise<TResult> Then<TResult>(Func<Task<TResult>?> onFulfilled)
@@ -47,7 +81,17 @@ public partial class Promise
         return Attach(new ThenReaction<VoidResult, TResult>(onFulfilled, HandlerKind.TaskNoArg, null, HandlerKind.None));
     }
 
-    /// <summary>Attaches a handler that returns a promise of no value, which the returned promise adopts.</summary>
+    /// <summary>Attaches a handler that returns a promise of no value, which the returned promise adopts. A rejection
+    /// passes through.</summary>
+    /// <param name="onFulfilled">Called once this promise fulfills, asynchronously, never inside this call (even when
+    /// this promise has already settled). The promise it returns (of any value type: only its outcome counts) is
+    /// adopted: the returned promise settles as that promise does (<see langword="null"/> counts as returning nothing:
+    /// fulfills at once; returning the very promise this call returns rejects with
+    /// <see cref="InvalidOperationException"/>). An exception it throws rejects the returned promise. Not called if
+    /// this promise rejects.</param>
+    /// <returns>A new promise that settles, with no value, as the handler's promise does, or rejects with the exception
+    /// the handler throws; if this promise rejects, it rejects with the same reason without calling the
+    /// handler.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="onFulfilled"/> is <see langword="null"/>.</exception>
     [OverloadResolutionPriority(PromisePriority)]
     public Promise Then(Func<Promise?> onFulfilled)
@@ -56,7 +100,16 @@ public partial class Promise
         return Attach(new ThenReaction<VoidResult, VoidResult>(onFulfilled, HandlerKind.VoidPromiseNoArg, null, HandlerKind.None));
     }
 
-    /// <summary>Attaches a handler that returns a task of no value, which the returned promise adopts.</summary>
+    /// <summary>Attaches a handler that returns a task of no value, which the returned promise adopts. A rejection
+    /// passes through.</summary>
+    /// <param name="onFulfilled">Called once this promise fulfills, asynchronously, never inside this call (even when
+    /// this promise has already settled). The task it returns is adopted: the returned promise fulfills when it
+    /// completes, rejects with its own exception if it faults, or with <see cref="OperationCanceledException"/> if it
+    /// is cancelled (<see langword="null"/> counts as returning nothing). An exception it throws rejects the returned
+    /// promise. Not called if this promise rejects.</param>
+    /// <returns>A new promise that settles, with no value, as the handler's task does, or rejects with the exception
+    /// the handler throws; if this promise rejects, it rejects with the same reason without calling the
+    /// handler.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="onFulfilled"/> is <see langword="null"/>.</exception>
     [OverloadResolutionPriority(TaskPriority)]
     public Promise Then(Func<Task?> onFulfilled)
@@ -65,7 +118,17 @@ public partial class Promise
         return Attach(new ThenReaction<VoidResult, VoidResult>(onFulfilled, HandlerKind.VoidTaskNoArg, null, HandlerKind.None));
     }
 
-    /// <summary>Attaches one handler for fulfillment and one for rejection; the returned promise settles when the one that ran returns.</summary>
+    /// <summary>Attaches one handler for fulfillment and one for rejection; the returned promise fulfills once the one
+    /// that ran returns.</summary>
+    /// <param name="onFulfilled">Called once this promise fulfills, asynchronously, never inside this call (even when
+    /// this promise has already settled). Once it returns, the returned promise fulfills; an exception it throws
+    /// rejects it. Not called if this promise rejects.</param>
+    /// <param name="onRejected">Called with this promise's reason once this promise rejects, asynchronously, never
+    /// inside this call (even when this promise has already settled). Once it returns, the returned promise fulfills;
+    /// an exception it throws rejects it. Not called if this promise fulfills, nor for an exception that
+    /// <paramref name="onFulfilled"/> throws.</param>
+    /// <returns>A new promise that settles through whichever handler ran: it fulfills, with no value, once the handler
+    /// has returned, or rejects with the exception the handler throws.</returns>
     /// <exception cref="ArgumentNullException">A handler is <see langword="null"/>.</exception>
     public Promise Then(Action onFulfilled, Action<Exception> onRejected)
     {
@@ -74,7 +137,18 @@ public partial class Promise
         return Attach(new ThenReaction<VoidResult, VoidResult>(onFulfilled, HandlerKind.ActionNoArg, onRejected, HandlerKind.Action));
     }
 
-    /// <summary>Attaches one handler for fulfillment and one for rejection; the returned promise fulfills with the result of the one that ran.</summary>
+    /// <summary>Attaches one handler for fulfillment and one for rejection; the returned promise fulfills with the
+    /// result of the one that ran.</summary>
+    /// <typeparam name="TResult">The type of the value the handler returns, and so of the returned promise.</typeparam>
+    /// <param name="onFulfilled">Called once this promise fulfills, asynchronously, never inside this call (even when
+    /// this promise has already settled). Its return value fulfills the returned promise; an exception it throws
+    /// rejects it. Not called if this promise rejects.</param>
+    /// <param name="onRejected">Called with this promise's reason once this promise rejects, asynchronously, never
+    /// inside this call (even when this promise has already settled). Its return value fulfills the returned promise;
+    /// an exception it throws rejects it. Not called if this promise fulfills, nor for an exception that
+    /// <paramref name="onFulfilled"/> throws.</param>
+    /// <returns>A new promise that settles through whichever handler ran: it fulfills with the handler's return value,
+    /// or rejects with the exception the handler throws.</returns>
     /// <exception cref="ArgumentNullException">A handler is <see langword="null"/>.</exception>
     public Promise<TResult> Then<TResult>(Func<TResult> onFulfilled, Func<Exception, TResult> onRejected)
     {
@@ -83,7 +157,23 @@ public partial class Promise
         return Attach(new ThenReaction<VoidResult, TResult>(onFulfilled, HandlerKind.ValueNoArg, onRejected, HandlerKind.Value));
     }
 
-    /// <summary>Attaches promise-returning handlers for fulfillment and rejection; the returned promise adopts the promise of the one that ran.</summary>
+    /// <summary>Attaches promise-returning handlers for fulfillment and rejection; the returned promise adopts the
+    /// promise of the one that ran.</summary>
+    /// <typeparam name="TResult">The value type of the promise the handler returns, and so of the returned
+    /// promise.</typeparam>
+    /// <param name="onFulfilled">Called once this promise fulfills, asynchronously, never inside this call (even when
+    /// this promise has already settled). The promise it returns is adopted: the returned promise settles as that
+    /// promise does (<see langword="null"/> counts as <c>default</c>; returning the very promise this call returns
+    /// rejects with <see cref="InvalidOperationException"/>). An exception it throws rejects the returned promise. Not
+    /// called if this promise rejects.</param>
+    /// <param name="onRejected">Called with this promise's reason once this promise rejects, asynchronously, never
+    /// inside this call (even when this promise has already settled). The promise it returns is adopted: the returned
+    /// promise settles as that promise does (<see langword="null"/> counts as <c>default</c>; returning the very
+    /// promise this call returns rejects with <see cref="InvalidOperationException"/>). An exception it throws rejects
+    /// the returned promise. Not called if this promise fulfills, nor for an exception that
+    /// <paramref name="onFulfilled"/> throws.</param>
+    /// <returns>A new promise that settles through whichever handler ran: it settles as the handler's promise does, or
+    /// rejects with the exception the handler throws.</returns>
     /// <exception cref="ArgumentNullException">A handler is <see langword="null"/>.</exception>
     [OverloadResolutionPriority(PromisePriority)]
     public Promise<TResult> Then<TResult>(Func<Promise<TResult>?> onFulfilled, Func<Exception, Promise<TResult>?> onRejected)
@@ -93,7 +183,23 @@ public partial class Promise
         return Attach(new ThenReaction<VoidResult, TResult>(onFulfilled, HandlerKind.PromiseNoArg, onRejected, HandlerKind.Promise));
     }
 
-    /// <summary>Attaches task-returning handlers for fulfillment and rejection; the returned promise adopts the task of the one that ran.</summary>
+    /// <summary>Attaches task-returning handlers for fulfillment and rejection; the returned promise adopts the task of
+    /// the one that ran.</summary>
+    /// <typeparam name="TResult">The result type of the task the handler returns, and so of the returned
+    /// promise.</typeparam>
+    /// <param name="onFulfilled">Called once this promise fulfills, asynchronously, never inside this call (even when
+    /// this promise has already settled). The task it returns is adopted: its result fulfills the returned promise; a
+    /// faulted task rejects it with the task's own exception (not an <see cref="AggregateException"/>), a cancelled one
+    /// with <see cref="OperationCanceledException"/> (<see langword="null"/> counts as <c>default</c>). An exception it
+    /// throws rejects the returned promise. Not called if this promise rejects.</param>
+    /// <param name="onRejected">Called with this promise's reason once this promise rejects, asynchronously, never
+    /// inside this call (even when this promise has already settled). The task it returns is adopted: its result
+    /// fulfills the returned promise; a faulted task rejects it with the task's own exception (not an
+    /// <see cref="AggregateException"/>), a cancelled one with <see cref="OperationCanceledException"/>
+    /// (<see langword="null"/> counts as <c>default</c>). An exception it throws rejects the returned promise. Not
+    /// called if this promise fulfills, nor for an exception that <paramref name="onFulfilled"/> throws.</param>
+    /// <returns>A new promise that settles through whichever handler ran: it settles as the handler's task does, or
+    /// rejects with the exception the handler throws.</returns>
     /// <exception cref="ArgumentNullException">A handler is <see langword="null"/>.</exception>
     [OverloadResolutionPriority(TaskPriority)]
     public Promise<TResult> Then<TResult>(Func<Task<TResult>?> onFulfilled, Func<Exception, Task<TResult>?> onRejected)
@@ -103,7 +209,22 @@ public partial class Promise
         return Attach(new ThenReaction<VoidResult, TResult>(onFulfilled, HandlerKind.TaskNoArg, onRejected, HandlerKind.Task));
     }
 
-    /// <summary>Attaches handlers returning promises of no value; the returned promise adopts the promise of the one that ran.</summary>
+    /// <summary>Attaches handlers returning promises of no value; the returned promise adopts the promise of the one
+    /// that ran.</summary>
+    /// <param name="onFulfilled">Called once this promise fulfills, asynchronously, never inside this call (even when
+    /// this promise has already settled). The promise it returns (of any value type: only its outcome counts) is
+    /// adopted: the returned promise settles as that promise does (<see langword="null"/> counts as returning nothing:
+    /// fulfills at once; returning the very promise this call returns rejects with
+    /// <see cref="InvalidOperationException"/>). An exception it throws rejects the returned promise. Not called if
+    /// this promise rejects.</param>
+    /// <param name="onRejected">Called with this promise's reason once this promise rejects, asynchronously, never
+    /// inside this call (even when this promise has already settled). The promise it returns (of any value type: only
+    /// its outcome counts) is adopted: the returned promise settles as that promise does (<see langword="null"/> counts
+    /// as returning nothing: fulfills at once; returning the very promise this call returns rejects with
+    /// <see cref="InvalidOperationException"/>). An exception it throws rejects the returned promise. Not called if
+    /// this promise fulfills, nor for an exception that <paramref name="onFulfilled"/> throws.</param>
+    /// <returns>A new promise that settles through whichever handler ran: it settles, with no value, as the handler's
+    /// promise does, or rejects with the exception the handler throws.</returns>
     /// <exception cref="ArgumentNullException">A handler is <see langword="null"/>.</exception>
     [OverloadResolutionPriority(PromisePriority)]
     public Promise Then(Func<Promise?> onFulfilled, Func<Exception, Promise?> onRejected)
@@ -113,7 +234,21 @@ public partial class Promise
         return Attach(new ThenReaction<VoidResult, VoidResult>(onFulfilled, HandlerKind.VoidPromiseNoArg, onRejected, HandlerKind.VoidPromise));
     }
 
-    /// <summary>Attaches handlers returning tasks of no value; the returned promise adopts the task of the one that ran.</summary>
+    /// <summary>Attaches handlers returning tasks of no value; the returned promise adopts the task of the one that
+    /// ran.</summary>
+    /// <param name="onFulfilled">Called once this promise fulfills, asynchronously, never inside this call (even when
+    /// this promise has already settled). The task it returns is adopted: the returned promise fulfills when it
+    /// completes, rejects with its own exception if it faults, or with <see cref="OperationCanceledException"/> if it
+    /// is cancelled (<see langword="null"/> counts as returning nothing). An exception it throws rejects the returned
+    /// promise. Not called if this promise rejects.</param>
+    /// <param name="onRejected">Called with this promise's reason once this promise rejects, asynchronously, never
+    /// inside this call (even when this promise has already settled). The task it returns is adopted: the returned
+    /// promise fulfills when it completes, rejects with its own exception if it faults, or with
+    /// <see cref="OperationCanceledException"/> if it is cancelled (<see langword="null"/> counts as returning
+    /// nothing). An exception it throws rejects the returned promise. Not called if this promise fulfills, nor for an
+    /// exception that <paramref name="onFulfilled"/> throws.</param>
+    /// <returns>A new promise that settles through whichever handler ran: it settles, with no value, as the handler's
+    /// task does, or rejects with the exception the handler throws.</returns>
     /// <exception cref="ArgumentNullException">A handler is <see langword="null"/>.</exception>
     [OverloadResolutionPriority(TaskPriority)]
     public Promise Then(Func<Task?> onFulfilled, Func<Exception, Task?> onRejected)

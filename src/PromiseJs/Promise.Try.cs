@@ -7,6 +7,10 @@ namespace PromiseJs;
 public partial class Promise
 {
     /// <summary>Calls <paramref name="function"/> now and returns a promise of its value, or rejected with what it throws.</summary>
+    /// <typeparam name="T">The type of the value <paramref name="function"/> returns.</typeparam>
+    /// <param name="function">Called once, synchronously, inside this call.</param>
+    /// <returns>A promise already fulfilled with the value of <paramref name="function"/>, or already rejected with the
+    /// exception it threw.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
     public static Promise<T> Try<T>(Func<T> function)
     {
@@ -23,6 +27,11 @@ public partial class Promise
 
     /// <summary>Calls <paramref name="function"/> now and returns a promise that adopts the promise it returns
     /// (<see langword="null"/> counts as <c>default</c>), or rejected with what it throws.</summary>
+    /// <typeparam name="T">The value type of the promise <paramref name="function"/> returns.</typeparam>
+    /// <param name="function">Called once, synchronously, inside this call; the promise it returns is adopted
+    /// (<see langword="null"/> counts as <c>default</c>).</param>
+    /// <returns>A promise that settles as the promise <paramref name="function"/> returned does, or is already rejected
+    /// with the exception it threw.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
     [OverloadResolutionPriority(PromisePriority)]
     public static Promise<T> Try<T>(Func<Promise<T>?> function)
@@ -32,6 +41,12 @@ public partial class Promise
     }
 
     /// <summary>Calls <paramref name="function"/> now and returns a promise that adopts the task it returns, or rejected with what it throws.</summary>
+    /// <typeparam name="T">The result type of the task <paramref name="function"/> returns.</typeparam>
+    /// <param name="function">Called once, synchronously, inside this call; the task it returns is adopted: a faulted
+    /// task rejects with its own exception, a cancelled one with <see cref="OperationCanceledException"/>
+    /// (<see langword="null"/> counts as <c>default</c>).</param>
+    /// <returns>A promise that settles as the task <paramref name="function"/> returned does, or is already rejected
+    /// with the exception it threw.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
     [OverloadResolutionPriority(TaskPriority)]
     public static Promise<T> Try<T>(Func<Task<T>?> function)
@@ -41,6 +56,9 @@ public partial class Promise
     }
 
     /// <summary>Calls <paramref name="action"/> now and returns a fulfilled promise, or one rejected with what it throws.</summary>
+    /// <param name="action">Called once, synchronously, inside this call.</param>
+    /// <returns>A promise of no value, already fulfilled if <paramref name="action"/> returned, or already rejected
+    /// with the exception it threw.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="action"/> is <see langword="null"/>.</exception>
     public static Promise Try(Action action)
     {
@@ -57,6 +75,10 @@ public partial class Promise
     }
 
     /// <summary>Calls <paramref name="function"/> now and returns a promise that adopts the promise it returns, or rejected with what it throws.</summary>
+    /// <param name="function">Called once, synchronously, inside this call; the promise it returns (of any value type:
+    /// only its outcome counts) is adopted (<see langword="null"/> counts as one already fulfilled).</param>
+    /// <returns>A promise of no value that settles as the promise <paramref name="function"/> returned does, or is
+    /// already rejected with the exception it threw.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
     [OverloadResolutionPriority(PromisePriority)]
     public static Promise Try(Func<Promise?> function)
@@ -66,6 +88,11 @@ public partial class Promise
     }
 
     /// <summary>Calls <paramref name="function"/> now and returns a promise that adopts the task it returns, or rejected with what it throws.</summary>
+    /// <param name="function">Called once, synchronously, inside this call; the task it returns is adopted: a faulted
+    /// task rejects with its own exception, a cancelled one with <see cref="OperationCanceledException"/>
+    /// (<see langword="null"/> counts as a completed task).</param>
+    /// <returns>A promise of no value that settles as the task <paramref name="function"/> returned does, or is already
+    /// rejected with the exception it threw.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
     [OverloadResolutionPriority(TaskPriority)]
     public static Promise Try(Func<Task?> function)

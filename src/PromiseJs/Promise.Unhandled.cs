@@ -1,3 +1,4 @@
+using PromiseJs.Diagnostics;
 using PromiseJs.Internal;
 
 namespace PromiseJs;
@@ -19,9 +20,15 @@ public partial class Promise
     /// <returns>The scope; dispose it to end the quiet mode.</returns>
     public static IDisposable SuppressUnhandledRejections() => RejectionTracker.Suppress();
 
-    internal static void RaiseUnhandledRejection(Promise promise, Exception reason) =>
+    internal static void RaiseUnhandledRejection(Promise promise, Exception reason)
+    {
+        PromiseEventSource.OnUnhandledRejection(promise, reason);
         UnhandledRejection?.Invoke(null, new UnhandledRejectionEventArgs(promise, reason));
+    }
 
-    internal static void RaiseRejectionHandled(Promise promise, Exception reason) =>
+    internal static void RaiseRejectionHandled(Promise promise, Exception reason)
+    {
+        PromiseEventSource.OnRejectionHandled(promise);
         RejectionHandled?.Invoke(null, new UnhandledRejectionEventArgs(promise, reason));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using PromiseJs.Diagnostics;
 using PromiseJs.Internal;
 
 namespace PromiseJs;
@@ -13,7 +14,8 @@ namespace PromiseJs;
 /// <para>Unlike <see cref="Task"/>, a promise does not start work: it only represents a result, and its handlers run as queued
 /// jobs (microtasks inside <see cref="PromiseLoop.Run(Func{Promise})"/>).</para>
 /// </remarks>
-[DebuggerDisplay("State = {State}")]
+[DebuggerDisplay("{DebuggerDisplay,nq}")]
+[DebuggerTypeProxy(typeof(PromiseDebugView))]
 [AsyncMethodBuilder(typeof(CompilerServices.PromiseMethodBuilder))]
 public partial class Promise
 {
@@ -69,6 +71,11 @@ public partial class Promise
     public Promise(Action<Action, Action<Exception>> executor)
     {
         ArgumentNullException.ThrowIfNull(executor);
+        if (PromiseEventSource.IsOn)
+        {
+            PromiseEventSource.OnCreated(this);
+        }
+
         RunExecutor(executor, ResolveFromExecutor);
     }
 
@@ -85,7 +92,8 @@ public partial class Promise
         }
     }
 
-    // For promises the library settles itself; external code cannot derive (no accessible constructor).
+    // For promises the library settles itself; external code cannot derive (no accessible constructor). Reports nothing to
+    // PromiseEventSource: Promise<T>'s constructors do, and a Reaction (the other kind of derived class) is no promise.
     internal Promise()
     {
     }
@@ -100,6 +108,36 @@ public partial class Promise
 
     /// <summary>Gets the reason the promise rejected with, or <see langword="null"/> unless it is rejected.</summary>
     public Exception? Reason => Volatile.Read(ref _state) == StateRejected ? RejectionInfo.SourceException : null;
+
+    /// <summary>Describes the promise and its state: <c>Promise: pending</c>, <c>Promise&lt;int&gt;: fulfilled 42</c>,
+    /// <c>Promise&lt;string&gt;: rejected InvalidOperationException: boom</c>.</summary>
+    /// <returns>The type as C# spells it, the state, and the value (fulfilled) or the reason's type and message (rejected).</returns>
+    public override string ToString() => PromiseFormatter.Describe(this, ValueTypeForDisplay, ValueForDisplay);
+
+    // The value type and value ToString shows; none for a promise of no value.
+    private protected virtual Type? ValueTypeForDisplay => null;
+
+    private protected virtual object? ValueForDisplay => null;
+
+    internal string DebuggerDisplay => ToString();
+
+    // How many reactions wait for this promise (for the debugger); none once it has settled.
+    internal int WaitingReactionCount
+    {
+        get
+        {
+            object? reactions = Volatile.Read(ref _reactions);
+            if (reactions is ReactionList list)
+            {
+                lock (list)
+                {
+                    return list.Count;
+                }
+            }
+
+            return reactions is Promise ? 1 : 0;
+        }
+    }
 
     internal bool IsSettled => Volatile.Read(ref _state) >= StateFulfilled;
 
@@ -194,6 +232,11 @@ public partial class Promise
     private protected object? Publish(int finalState)
     {
         Volatile.Write(ref _state, finalState);
+        if (PromiseEventSource.IsOn)
+        {
+            PromiseEventSource.OnSettled(this);
+        }
+
         object? reactions = Interlocked.Exchange(ref _reactions, s_dispatching);
         if (reactions is not null)
         {

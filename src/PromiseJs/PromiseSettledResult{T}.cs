@@ -21,9 +21,15 @@ public readonly struct PromiseSettledResult<T> : IEquatable<PromiseSettledResult
     public Exception? Reason { get; }
 
     /// <summary>Compares two results by status, value and reason.</summary>
+    /// <param name="left">The first result.</param>
+    /// <param name="right">The second result.</param>
+    /// <returns><see langword="true"/> if both have the same status, value and reason.</returns>
     public static bool operator ==(PromiseSettledResult<T> left, PromiseSettledResult<T> right) => left.Equals(right);
 
     /// <summary>Compares two results by status, value and reason.</summary>
+    /// <param name="left">The first result.</param>
+    /// <param name="right">The second result.</param>
+    /// <returns><see langword="true"/> if they differ in status, value or reason.</returns>
     public static bool operator !=(PromiseSettledResult<T> left, PromiseSettledResult<T> right) => !left.Equals(right);
 
     /// <inheritdoc/>
@@ -37,6 +43,8 @@ public readonly struct PromiseSettledResult<T> : IEquatable<PromiseSettledResult
     public override int GetHashCode() => HashCode.Combine(Status, Value, Reason);
 
     /// <summary>Describes the result as JavaScript prints it: <c>{ status: 'fulfilled', value: … }</c>.</summary>
+    /// <returns><c>{ status: 'fulfilled', value: … }</c>, <c>{ status: 'rejected', reason: … }</c> (the reason's
+    /// message), or <c>{ status: 'pending' }</c> for a default instance.</returns>
     public override string ToString() => Status switch
     {
         PromiseState.Fulfilled => $"{{ status: 'fulfilled', value: {Value} }}",

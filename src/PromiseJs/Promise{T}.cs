@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using PromiseJs.Diagnostics;
 
 namespace PromiseJs;
 
 /// <summary>A JavaScript-style promise of a <typeparamref name="T"/>: settles once, as fulfilled with a value or rejected
 /// with an exception, and runs its handlers asynchronously.</summary>
 /// <typeparam name="T">The type of the value.</typeparam>
-[DebuggerDisplay("State = {State}")]
+[DebuggerDisplay("{DebuggerDisplay,nq}")]
+[DebuggerTypeProxy(typeof(Internal.PromiseDebugView<>))]
 [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(CompilerServices.PromiseMethodBuilder<>))]
 public partial class Promise<T> : Promise, IThenable<T>
 {
@@ -22,11 +24,21 @@ public partial class Promise<T> : Promise, IThenable<T>
     public Promise(Action<Action<T>, Action<Exception>> executor)
     {
         ArgumentNullException.ThrowIfNull(executor);
+        if (PromiseEventSource.IsOn)
+        {
+            PromiseEventSource.OnCreated(this);
+        }
+
         RunExecutor(executor, ResolveFromExecutor);
     }
 
+    // Every promise the library makes pending (reaction promises, coordinators, resolvers) comes through here.
     internal Promise()
     {
+        if (PromiseEventSource.IsOn)
+        {
+            PromiseEventSource.OnCreated(this);
+        }
     }
 
     // An already fulfilled promise.
@@ -35,10 +47,15 @@ public partial class Promise<T> : Promise, IThenable<T>
         _value = value;
         _state = StateFulfilled;
         MarkConstructedSettled();
+        if (PromiseEventSource.IsOn)
+        {
+            PromiseEventSource.OnCreatedFulfilled(this);
+        }
     }
 
     /// <summary>Gets the value of the fulfilled promise.</summary>
-    /// <exception cref="InvalidOperationException">The promise is not fulfilled (it is pending or rejected).</exception>
+    /// <exception cref="InvalidOperationException">The promise is not fulfilled: it is pending, or rejected (the reason is then
+    /// the exception's <see cref="Exception.InnerException"/>).</exception>
     public T Value
     {
         get
@@ -46,14 +63,21 @@ public partial class Promise<T> : Promise, IThenable<T>
             int state = Volatile.Read(ref _state);
             if (state != StateFulfilled)
             {
-                throw new InvalidOperationException(state == StateRejected
-                    ? "The promise is rejected, so it has no value; read Reason, or await it to get the exception."
-                    : "The promise is still pending, so it has no value yet; await it, attach Then, or check State first.");
+                throw state == StateRejected
+                    ? new InvalidOperationException(
+                        "The promise is rejected, so it has no value (the reason is the inner exception); read Reason, or " +
+                        "await it to get the exception.", RejectionInfo.SourceException)
+                    : new InvalidOperationException(
+                        "The promise is still pending, so it has no value yet; await it, attach Then, or check State first.");
             }
 
             return _value;
         }
     }
+
+    private protected override Type? ValueTypeForDisplay => typeof(T) == typeof(Internal.VoidResult) ? null : typeof(T);
+
+    private protected override object? ValueForDisplay => IsFulfilled ? _value : null;
 
     void IThenable<T>.Then(Action<T> onFulfilled, Action<Exception> onRejected) => Then(onFulfilled, onRejected);
 

@@ -4,6 +4,8 @@ namespace PromiseJs;
 public sealed class UnhandledRejectionEventArgs : EventArgs
 {
     /// <summary>Creates the event data.</summary>
+    /// <param name="promise">The rejected promise.</param>
+    /// <param name="reason">The exception it rejected with.</param>
     /// <exception cref="ArgumentNullException"><paramref name="promise"/> or <paramref name="reason"/> is <see langword="null"/>.</exception>
     public UnhandledRejectionEventArgs(Promise promise, Exception reason)
     {

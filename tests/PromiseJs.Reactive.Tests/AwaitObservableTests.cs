@@ -6,12 +6,8 @@ namespace PromiseJs.Reactive.Tests;
 
 /// <summary><c>await observable.ToPromise()</c> inside promise code: no blocking, and the code resumes where promise code
 /// resumes (on the loop).</summary>
-public sealed class AwaitObservableTests : IDisposable
+public sealed class AwaitObservableTests
 {
-    private readonly UnhandledRejectionGuard _guard = new();
-
-    public void Dispose() => _guard.Dispose();
-
     [Fact]
     public void Await_ToPromiseInsideAnAsyncPromiseMethod_ResumesOnTheLoopWhenTheSourceCompletes()
     {

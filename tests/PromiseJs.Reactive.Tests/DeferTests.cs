@@ -6,12 +6,8 @@ using PromiseJs.Reactive.Tests.TestSupport;
 namespace PromiseJs.Reactive.Tests;
 
 /// <summary><c>PromiseObservable.Defer</c>: a cold observable that starts a new promise for every subscription.</summary>
-public sealed class DeferTests : IDisposable
+public sealed class DeferTests
 {
-    private readonly UnhandledRejectionGuard _guard = new();
-
-    public void Dispose() => _guard.Dispose();
-
     [Fact]
     public void Defer_BeforeSubscription_CallsNothing()
     {

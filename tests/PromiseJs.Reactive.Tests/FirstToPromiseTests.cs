@@ -5,12 +5,8 @@ using PromiseJs.Reactive.Tests.TestSupport;
 namespace PromiseJs.Reactive.Tests;
 
 /// <summary><c>observable.FirstToPromise()</c>: the first value, unsubscribing at once (RxJS's <c>firstValueFrom</c>).</summary>
-public sealed class FirstToPromiseTests : IDisposable
+public sealed class FirstToPromiseTests
 {
-    private readonly UnhandledRejectionGuard _guard = new();
-
-    public void Dispose() => _guard.Dispose();
-
     [Fact]
     public void FirstToPromise_HotSubjectThatNeverCompletes_FulfillsWithTheFirstValueAndLeavesNoObserver()
     {

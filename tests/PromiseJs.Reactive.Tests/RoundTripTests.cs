@@ -4,12 +4,8 @@ namespace PromiseJs.Reactive.Tests;
 
 /// <summary>The round-trip law: <c>p.ToObservable().ToPromise()</c> settles as <c>p</c> does (the property test in
 /// property-tests/ checks it over generated promises).</summary>
-public sealed class RoundTripTests : IDisposable
+public sealed class RoundTripTests
 {
-    private readonly UnhandledRejectionGuard _guard = new();
-
-    public void Dispose() => _guard.Dispose();
-
     [Fact]
     public void RoundTrip_FulfilledPromise_FulfillsWithTheSameValue()
     {

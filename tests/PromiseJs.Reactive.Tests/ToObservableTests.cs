@@ -5,12 +5,8 @@ using PromiseJs.Reactive.Tests.TestSupport;
 namespace PromiseJs.Reactive.Tests;
 
 /// <summary><c>promise.ToObservable()</c>: an AsyncSubject over the promise's outcome.</summary>
-public sealed class ToObservableTests : IDisposable
+public sealed class ToObservableTests
 {
-    private readonly UnhandledRejectionGuard _guard = new();
-
-    public void Dispose() => _guard.Dispose();
-
     [Fact]
     public void ToObservable_PendingPromiseFulfills_EmitsTheValueThenCompletesWhenTheClockGetsThere()
     {
@@ -219,7 +215,7 @@ public sealed class ToObservableTests : IDisposable
         });
 
         // Creating the observable attaches nothing: the rejection is still reported.
-        Assert.Equal([reason], _guard.TakeReported());
+        Assert.Equal([reason], UnhandledRejectionGuardAttribute.TakeReported());
     }
 
     [Fact]

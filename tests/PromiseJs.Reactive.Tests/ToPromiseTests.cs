@@ -7,12 +7,8 @@ using PromiseJs.Reactive.Tests.TestSupport;
 namespace PromiseJs.Reactive.Tests;
 
 /// <summary><c>observable.ToPromise()</c>: the last value on completion (RxJS's <c>lastValueFrom</c>).</summary>
-public sealed class ToPromiseTests : IDisposable
+public sealed class ToPromiseTests
 {
-    private readonly UnhandledRejectionGuard _guard = new();
-
-    public void Dispose() => _guard.Dispose();
-
     [Fact]
     public void ToPromise_SeveralValues_FulfillsWithTheLastWhenTheSourceCompletes()
     {

@@ -138,6 +138,10 @@ public sealed class ArgumentValidationTests
         ["PromiseLoop.Run<T>(Func<Promise<T>>) main"] = () => PromiseLoop.Run((Func<Promise<int>>)null!),
         ["PromiseLoop.Run(Func<Task>) main"] = () => PromiseLoop.Run((Func<Task>)null!),
         ["PromiseLoop.Run<T>(Func<Task<T>>) main"] = () => PromiseLoop.Run((Func<Task<int>>)null!),
+        ["PromiseLoop.Run(Func<Promise>, CancellationToken) main"] = () => PromiseLoop.Run((Func<Promise>)null!, CancellationToken.None),
+        ["PromiseLoop.Run<T>(Func<Promise<T>>, CancellationToken) main"] = () => PromiseLoop.Run((Func<Promise<int>>)null!, CancellationToken.None),
+        ["PromiseLoop.Run(Func<Task>, CancellationToken) main"] = () => PromiseLoop.Run((Func<Task>)null!, CancellationToken.None),
+        ["PromiseLoop.Run<T>(Func<Task<T>>, CancellationToken) main"] = () => PromiseLoop.Run((Func<Task<int>>)null!, CancellationToken.None),
         ["PromiseLoop.QueueMicrotask(Action) callback"] = () => PromiseLoop.QueueMicrotask(null!),
         ["PromiseLoop.SetTimeout(Action, Int32) callback"] = () => PromiseLoop.SetTimeout(null!, 0),
         ["PromiseLoop.SetTimeout(Action, TimeSpan, TimeProvider) callback"] =

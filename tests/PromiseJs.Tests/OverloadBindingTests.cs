@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using PromiseJs.Tests.TestSupport;
 
 namespace PromiseJs.Tests;
@@ -111,7 +112,7 @@ public sealed class OverloadBindingTests
     [Fact]
     public void Then_LambdaReturningDelay_BindsToPromiseReturningHandlerAndAdoptsIt()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var log = new List<string>();
 
         PromiseLoop.Run(() =>

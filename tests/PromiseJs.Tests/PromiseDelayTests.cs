@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using PromiseJs.Tests.TestSupport;
 
 namespace PromiseJs.Tests;
@@ -16,7 +17,7 @@ public sealed class PromiseDelayTests
     [Fact]
     public void Delay_OutsideLoopFakeClock_FulfillsExactlyWhenTheClockReachesTheDelay()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new CountingFakeTimeProvider();
 
         var delay = Promise.Delay(TimeSpan.FromSeconds(10), clock);
         Assert.Equal(PromiseState.Pending, delay.State);
@@ -31,7 +32,7 @@ public sealed class PromiseDelayTests
     [Fact]
     public void Delay_OutsideLoopFakeClockNeverAdvanced_StaysPending()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
 
         var delay = Promise.Delay(TimeSpan.FromMilliseconds(1), clock);
 
@@ -42,7 +43,7 @@ public sealed class PromiseDelayTests
     [Fact]
     public void Delay_InsideLoopFakeClock_FiresWhenTheClockIsAdvancedFromInsideTheLoop()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var log = new List<string>();
 
         PromiseLoop.Run(() =>
@@ -80,7 +81,7 @@ public sealed class PromiseDelayTests
     public void Delay_InsideLoopFakeClockEqualDelays_FireInCreationOrder()
     {
         // The fake clock fires timers with equal due times in reverse creation order, as a racing real clock may.
-        var clock = new ManualTimeProvider(reverseTies: true);
+        var clock = new CountingFakeTimeProvider(reverseTies: true);
         var order = new List<int>();
 
         PromiseLoop.Run(() =>
@@ -104,7 +105,7 @@ public sealed class PromiseDelayTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Promise.Delay(-1));
         Assert.Throws<ArgumentOutOfRangeException>(() => Promise.Delay(TimeSpan.FromMilliseconds(-1)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Promise.Delay(TimeSpan.FromTicks(-1), new ManualTimeProvider()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Promise.Delay(TimeSpan.FromTicks(-1), new FakeTimeProvider()));
     }
 
     [Fact]
@@ -132,7 +133,7 @@ public sealed class PromiseDelayTests
     [Fact]
     public void Delay_CancelledOutsideLoop_RejectsWithOperationCanceledAndDisposesTheTimer()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new CountingFakeTimeProvider();
         using var cancellation = new CancellationTokenSource();
 
         var delay = Promise.Delay(TimeSpan.FromSeconds(10), clock, cancellation.Token);
@@ -147,7 +148,7 @@ public sealed class PromiseDelayTests
     [Fact]
     public async Task Delay_CancelledInsideLoop_RemovesTheLoopTimerSoTheLoopEnds()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new CountingFakeTimeProvider();
         using var cancellation = new CancellationTokenSource();
         var log = new List<string>();
 
@@ -169,7 +170,7 @@ public sealed class PromiseDelayTests
     [Fact]
     public async Task Delay_CancelledFromAnotherThreadInsideLoop_RemovesTheLoopTimerSoTheLoopEnds()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new CountingFakeTimeProvider();
         using var cancellation = new CancellationTokenSource();
 
         var run = Task.Run(() => PromiseLoop.Run(() =>
@@ -187,7 +188,7 @@ public sealed class PromiseDelayTests
     [Fact]
     public void Delay_NotCancelled_FulfillsAndUnregistersFromTheToken()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var cancellation = new CancellationTokenSource();
 
         var delay = Promise.Delay(TimeSpan.FromSeconds(1), clock, cancellation.Token);
@@ -200,7 +201,7 @@ public sealed class PromiseDelayTests
     [Fact]
     public void Delay_AlreadyCancelled_RejectsAtOnceWithoutATimer()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new CountingFakeTimeProvider();
 
         var delay = Promise.Delay(TimeSpan.FromSeconds(1), clock, new CancellationToken(canceled: true));
 

@@ -1,4 +1,3 @@
-using PromiseJs.Tests.TestSupport;
 
 namespace PromiseJs.Tests;
 

@@ -127,6 +127,121 @@ public sealed class PromiseWaitTests
         Assert.Equal(4, outer.Wait(TestTimeouts.Generous));
     }
 
+    [Fact]
+    public void TryWait_Fulfilled_ReturnsTrueAndTheValue()
+    {
+        Assert.True(Promise.Resolve(8).TryWait(TimeSpan.Zero, out int value));
+        Assert.Equal(8, value);
+        Assert.True(Promise.Resolve().TryWait(TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void TryWait_ResolvedFromAnotherThread_ReturnsTrueAndTheValue()
+    {
+        var resolvers = Promise.WithResolvers<string>();
+
+        ThreadPool.UnsafeQueueUserWorkItem(_ => resolvers.Resolve("late"), null);
+
+        Assert.True(resolvers.Promise.TryWait(TestTimeouts.Generous, out string? value));
+        Assert.Equal("late", value);
+    }
+
+    [Fact]
+    public void TryWait_StillPendingAfterTheTimeout_ReturnsFalseWithoutThrowing()
+    {
+        var resolvers = Promise.WithResolvers<int>();
+
+        Assert.False(resolvers.Promise.TryWait(TestTimeouts.Short, out int value));
+        Assert.Equal(0, value);
+        Assert.False(Promise.WithResolvers().Promise.TryWait(TestTimeouts.Short));
+    }
+
+    [Fact]
+    public void TryWait_ZeroTimeoutOnALoopThread_OnlyLooksAndReturnsFalse()
+    {
+        bool? waited = null;
+
+        PromiseLoop.Run(() =>
+        {
+            waited = Promise.WithResolvers<int>().Promise.TryWait(TimeSpan.Zero, out _);
+            return Promise.Resolve();
+        });
+
+        Assert.False(waited);
+    }
+
+    [Fact]
+    public void TryWait_NonZeroTimeoutOnALoopThreadWhilePending_ThrowsInvalidOperationException()
+    {
+        var caught = Assert.Throws<InvalidOperationException>(() => PromiseLoop.Run(() =>
+        {
+            Promise.WithResolvers().Promise.TryWait(TimeSpan.FromSeconds(1));
+            return Promise.Resolve();
+        }));
+
+        Assert.Contains("deadlock", caught.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryWait_Rejected_RethrowsTheReason()
+    {
+        var reason = new FormatException();
+
+        Assert.Same(reason, Assert.Throws<FormatException>(() => Promise.Reject<int>(reason).TryWait(TimeSpan.Zero, out _)));
+        Assert.Same(reason, Assert.Throws<FormatException>(() => Promise.Reject(reason).TryWait(TestTimeouts.Short)));
+    }
+
+    [Fact]
+    public void TryWait_CancelledToken_ThrowsOperationCanceledException()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            Promise.WithResolvers<int>().Promise.TryWait(Timeout.InfiniteTimeSpan, cancellation.Token, out _));
+    }
+
+    [Fact]
+    public void TryWait_NegativeTimeout_ThrowsArgumentOutOfRangeException()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Promise.Resolve(1).TryWait(TimeSpan.FromSeconds(-1), out _));
+    }
+
+    [Fact]
+    public void TryGetValue_FulfilledPendingRejected_TellsWithoutThrowing()
+    {
+        Assert.True(Promise.Resolve("v").TryGetValue(out string? value));
+        Assert.Equal("v", value);
+        Assert.False(Promise.WithResolvers<string>().Promise.TryGetValue(out value));
+        Assert.Null(value);
+
+        var rejected = Promise.Reject<int>(new FormatException());
+        Assert.False(rejected.TryGetValue(out int number));
+        Assert.Equal(0, number);
+        rejected.Catch(_ => 0);
+    }
+
+    [Fact]
+    public void Value_Rejected_ThrowsWithTheReasonAsInnerException()
+    {
+        var reason = new FormatException("why");
+        var rejected = Promise.Reject<int>(reason);
+        rejected.Catch(_ => 0);
+
+        var caught = Assert.Throws<InvalidOperationException>(() => rejected.Value);
+
+        Assert.Same(reason, caught.InnerException);
+    }
+
+    [Fact]
+    public void Value_Pending_ThrowsWithoutInnerException()
+    {
+        var caught = Assert.Throws<InvalidOperationException>(() => Promise.WithResolvers<int>().Promise.Value);
+
+        Assert.Null(caught.InnerException);
+        Assert.Contains("pending", caught.Message, StringComparison.Ordinal);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int ThrowFromNamedMethod(int value) => throw new FormatException($"thrown for {value}");
 }

@@ -1,17 +1,19 @@
 namespace PromiseJs.CompilerServices;
 
-/// <summary>A promise with a chosen resumption policy for <c>await</c>; returned by <see cref="Promise.ConfigureAwait"/>.</summary>
+/// <summary>A promise with a chosen resumption policy for <c>await</c>; returned by <see cref="Promise.ConfigureAwait(bool)"/> and <see cref="Promise.ConfigureAwait(ConfigureAwaitOptions)"/>.</summary>
 public readonly struct ConfiguredPromiseAwaitable
 {
     private readonly Promise _promise;
-    private readonly bool _continueOnCapturedContext;
+    // Which of ConfigureAwaitOptions apply (validated by ConfigureAwait).
+    private readonly ConfigureAwaitOptions _options;
 
-    internal ConfiguredPromiseAwaitable(Promise promise, bool continueOnCapturedContext)
+    internal ConfiguredPromiseAwaitable(Promise promise, ConfigureAwaitOptions options)
     {
         _promise = promise;
-        _continueOnCapturedContext = continueOnCapturedContext;
+        _options = options;
     }
 
     /// <summary>Gets the awaiter.</summary>
-    public PromiseAwaiter GetAwaiter() => new(_promise, _continueOnCapturedContext);
+    /// <returns>An awaiter for the promise that resumes as <c>ConfigureAwait</c> was told.</returns>
+    public PromiseAwaiter GetAwaiter() => new(_promise, _options);
 }

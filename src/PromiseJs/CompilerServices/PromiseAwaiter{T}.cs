@@ -8,28 +8,42 @@ namespace PromiseJs.CompilerServices;
 public readonly struct PromiseAwaiter<T> : ICriticalNotifyCompletion
 {
     private readonly Promise<T> _promise;
-    private readonly bool _continueOnCapturedContext;
+    // Which of ConfigureAwaitOptions apply (validated by ConfigureAwait).
+    private readonly ConfigureAwaitOptions _options;
 
-    internal PromiseAwaiter(Promise<T> promise, bool continueOnCapturedContext)
+    internal PromiseAwaiter(Promise<T> promise, ConfigureAwaitOptions options)
     {
         _promise = promise;
-        _continueOnCapturedContext = continueOnCapturedContext;
+        _options = options;
     }
 
-    /// <inheritdoc cref="PromiseAwaiter.IsCompleted"/>
-    public bool IsCompleted => _promise.IsCompletedForAwait(_continueOnCapturedContext);
+    /// <summary>Gets whether the awaiting code can go on without suspending.</summary>
+    /// <remarks>Inside <see cref="PromiseLoop"/> this is always <see langword="false"/> (unless the await was configured
+    /// with <c>ConfigureAwait(false)</c>): as in JavaScript, <c>await</c> always yields to the microtask queue, even for a
+    /// settled promise. Elsewhere it is <see langword="true"/> once the promise has settled, as for a task. With
+    /// <see cref="ConfigureAwaitOptions.ForceYielding"/> it is always <see langword="false"/>.</remarks>
+    public bool IsCompleted => _promise.IsCompletedForAwait(_options);
 
     /// <summary>Ends the await: returns the value, or rethrows the rejection reason with its original stack trace.</summary>
+    /// <returns>The value the promise fulfilled with.</returns>
     [StackTraceHidden]
     public T GetResult()
     {
-        _promise.GetResultForAwait();
+        _promise.GetResultForAwait(_options);
         return _promise._value;
     }
 
-    /// <inheritdoc cref="PromiseAwaiter.OnCompleted"/>
-    public void OnCompleted(Action continuation) => _promise.AwaitOnCompleted(continuation, _continueOnCapturedContext, flowExecutionContext: true);
+    /// <summary>Schedules the continuation to run when the promise settles, flowing the
+    /// <see cref="ExecutionContext"/>.</summary>
+    /// <param name="continuation">The rest of the awaiting method; called once, after the promise settles, on the
+    /// captured context (the loop, or the current <see cref="SynchronizationContext"/>) unless
+    /// <c>ConfigureAwait</c> said otherwise.</param>
+    public void OnCompleted(Action continuation) => _promise.AwaitOnCompleted(continuation, _options, flowExecutionContext: true);
 
-    /// <inheritdoc cref="PromiseAwaiter.UnsafeOnCompleted"/>
-    public void UnsafeOnCompleted(Action continuation) => _promise.AwaitOnCompleted(continuation, _continueOnCapturedContext, flowExecutionContext: false);
+    /// <summary>Schedules the continuation to run when the promise settles, without flowing the
+    /// <see cref="ExecutionContext"/>.</summary>
+    /// <param name="continuation">The rest of the awaiting method; called once, after the promise settles, on the
+    /// captured context (the loop, or the current <see cref="SynchronizationContext"/>) unless
+    /// <c>ConfigureAwait</c> said otherwise.</param>
+    public void UnsafeOnCompleted(Action continuation) => _promise.AwaitOnCompleted(continuation, _options, flowExecutionContext: false);
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
-using System.Text;
+using PromiseJs.Combinators;
+using PromiseJs.Diagnostics;
 using PromiseJs.Internal;
 using PromiseJs.Scheduling;
 
@@ -8,7 +8,7 @@ namespace PromiseJs.Context;
 /// <summary>
 /// A node of the promise tree: a unit of work (<c>Promise.Run</c>, an <c>async Promise</c> method) or an explicit context.
 /// Promises started while a node's work runs become its children, through the async-local <see cref="Current"/>; the tree
-/// can be awaited (<see cref="WhenChildren"/>), inspected (<see cref="GetPendingChildren"/>, <see cref="ToTreeString()"/>),
+/// can be awaited (<see cref="WhenChildren(bool)"/>), inspected (<see cref="GetPendingChildren"/>, <see cref="ToTreeString()"/>),
 /// configured (start policy, scheduler) and cancelled (<see cref="Cancel"/>) as a unit.
 /// </summary>
 /// <remarks>Every setting is resolved and frozen when the node is created: a node behaves as it was created, whenever its
@@ -80,6 +80,11 @@ public sealed class PromiseContext
         if (explicitContext)
         {
             _completion = new Promise<VoidResult>();
+        }
+
+        if (PromiseEventSource.IsOn)
+        {
+            PromiseEventSource.OnContextCreated(this);
         }
 
         parent?.AddChild(this);
@@ -163,11 +168,21 @@ public sealed class PromiseContext
     public IReadOnlyList<PromiseContext> Children => GetPendingChildren(recursive: false);
 
     /// <summary>Gets the context that must be current, or throws.</summary>
+    /// <returns>The current context, never <see langword="null"/>.</returns>
     /// <exception cref="PromiseContextException">No context is current.</exception>
     public static PromiseContext RequireCurrent() => Current ?? throw new PromiseContextException(
         "No promise context is current. Run this inside Promise.Run(...), an async Promise method, or a context entered with PromiseContext.Enter().");
 
-    /// <summary>Returns a function that runs <paramref name="function"/> as a new node each time it is called (the decorator form).</summary>
+    /// <summary>Returns a function that runs <paramref name="function"/> as a new node each time it is called (the
+    /// decorator form).</summary>
+    /// <typeparam name="T">The value type of the promise <paramref name="function"/> returns.</typeparam>
+    /// <param name="function">The asynchronous work; each call of the returned function calls it as
+    /// <see cref="Promise.Run{T}(Func{Promise{T}}, PromiseContextOptions)"/> does, as a new node that is a child of the
+    /// context current at that call.</param>
+    /// <param name="options">The settings of every node the returned function creates; <see langword="null"/>
+    /// inherits.</param>
+    /// <returns>A function that, each time it is called, starts <paramref name="function"/> as a new node and returns
+    /// that node's promise.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
     public static Func<Promise<T>> Wrap<T>(Func<Promise<T>> function, PromiseContextOptions? options = null)
     {
@@ -175,7 +190,15 @@ public sealed class PromiseContext
         return () => Promise.Run(function, options);
     }
 
-    /// <summary>Returns a function that runs <paramref name="function"/> as a new node each time it is called (the decorator form).</summary>
+    /// <summary>Returns a function that runs <paramref name="function"/> as a new node each time it is called (the
+    /// decorator form).</summary>
+    /// <param name="function">The asynchronous work; each call of the returned function calls it as
+    /// <see cref="Promise.Run(Func{Promise}, PromiseContextOptions)"/> does, as a new node that is a child of the
+    /// context current at that call.</param>
+    /// <param name="options">The settings of every node the returned function creates; <see langword="null"/>
+    /// inherits.</param>
+    /// <returns>A function that, each time it is called, starts <paramref name="function"/> as a new node and returns
+    /// that node's promise of no value.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
     public static Func<Promise> Wrap(Func<Promise> function, PromiseContextOptions? options = null)
     {
@@ -185,6 +208,8 @@ public sealed class PromiseContext
 
     /// <summary>Makes this context <see cref="Current"/> until the returned scope is disposed (with <c>using</c> or
     /// <c>await using</c>; it stays current across <c>await</c>s inside).</summary>
+    /// <returns>The scope that keeps this context current; dispose it, in the same flow, to make the previous context
+    /// current again.</returns>
     /// <exception cref="PromiseContextException">This context is already active in this flow.</exception>
     public PromiseContextScope Enter()
     {
@@ -227,6 +252,11 @@ public sealed class PromiseContext
             return;
         }
 
+        if (PromiseEventSource.IsOn)
+        {
+            PromiseEventSource.OnContextCancelled(this);
+        }
+
         if (_completion is IWorkPromise work)
         {
             work.TryCancel(new OperationCanceledException($"The promise context '{this}' was cancelled.", CancellationToken));
@@ -243,7 +273,15 @@ public sealed class PromiseContext
     /// <summary>Returns a promise that fulfills once every child pending now — and every child started meanwhile — has
     /// settled; with <paramref name="recursive"/>, once their whole subtrees have (a child stays in the tree while work it
     /// started still runs). It waits for timing only: it never rejects with a child's error (await the children for that).</summary>
-    public Promise WhenChildren(bool recursive = true)
+    /// <param name="recursive"><see langword="true"/> (the default) to wait for the children's whole subtrees,
+    /// including work they started that still runs; <see langword="false"/> to wait only for the children's own
+    /// promises.</param>
+    /// <returns>A promise of no value that fulfills once no child (or subtree) is pending any more — at once if none
+    /// is; it never rejects.</returns>
+    public Promise WhenChildren(bool recursive = true) => WaitForPendingChildren(recursive);
+
+    // WhenChildren(bool) under a name of its own: the cancellable overload calls it without the token on purpose.
+    private Promise WaitForPendingChildren(bool recursive)
     {
         var signals = new List<Promise<VoidResult>>();
         foreach (PromiseContext child in GetPendingChildren(recursive: false))
@@ -258,15 +296,55 @@ public sealed class PromiseContext
             }
         }
 
-        return signals.Count == 0 ? Promise.Resolve() : Promise.All(signals).Then(() => WhenChildren(recursive));
+        return signals.Count == 0 ? Promise.Resolve() : Promise.All(signals).Then(() => WaitForPendingChildren(recursive));
     }
 
-    /// <summary>Blocks until <see cref="WhenChildren"/> fulfills or <paramref name="timeout"/> passes.</summary>
+    /// <summary>Returns a promise that fulfills as <see cref="WhenChildren(bool)"/> does, or rejects with
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> is cancelled first. Cancelling stops
+    /// the wait only: the children go on (cancel them with <see cref="Cancel"/>).</summary>
+    /// <param name="recursive">Whether to wait for the children's whole subtrees too.</param>
+    /// <param name="cancellationToken">Stops the wait when cancelled; its registration is removed once the children are done.</param>
+    /// <returns>The wait; rejected at once when <paramref name="cancellationToken"/> is already cancelled, even with no
+    /// child pending.</returns>
+    public Promise WhenChildren(bool recursive, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Promise.Reject(new OperationCanceledException(cancellationToken));
+        }
+
+        Promise children = WaitForPendingChildren(recursive);
+        return cancellationToken.CanBeCanceled && !children.IsSettled
+            ? new TimeoutCoordinator<VoidResult>(
+                children, Timeout.InfiniteTimeSpan, hasFallback: false, default, TimeProvider, cancellationToken)
+            : children;
+    }
+
+    /// <summary>Blocks until <see cref="WhenChildren(bool)"/> fulfills or <paramref name="timeout"/> passes.</summary>
+    /// <param name="timeout">How long to wait at most; <see cref="Timeout.InfiniteTimeSpan"/> to wait without a
+    /// limit.</param>
+    /// <param name="recursive"><see langword="true"/> (the default) to wait for the children's whole subtrees;
+    /// <see langword="false"/> to wait only for the children's own promises.</param>
     /// <exception cref="TimeoutException">Children were still pending after <paramref name="timeout"/>.</exception>
     /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while children are pending.</exception>
     public void WaitForChildren(TimeSpan timeout, bool recursive = true) => WhenChildren(recursive).Wait(timeout);
 
+    /// <summary>Blocks until <see cref="WhenChildren(bool)"/> fulfills, <paramref name="timeout"/> passes or
+    /// <paramref name="cancellationToken"/> is cancelled; cancelling stops the wait only, never the children.</summary>
+    /// <param name="timeout">How long to wait at most; <see cref="Timeout.InfiniteTimeSpan"/> waits for as long as it takes.</param>
+    /// <param name="recursive">Whether to wait for the children's whole subtrees too.</param>
+    /// <param name="cancellationToken">Stops the wait when cancelled.</param>
+    /// <exception cref="TimeoutException">Children were still pending after <paramref name="timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while children are pending.</exception>
+    public void WaitForChildren(TimeSpan timeout, bool recursive, CancellationToken cancellationToken) =>
+        WaitForPendingChildren(recursive).Wait(timeout, cancellationToken);
+
     /// <summary>Returns a snapshot of the children still pending; with <paramref name="recursive"/>, depth first, their pending children too.</summary>
+    /// <param name="recursive"><see langword="false"/> (the default) for the direct children only;
+    /// <see langword="true"/> to include every pending descendant, depth first.</param>
+    /// <returns>A new list of the pending children at the time of the call; it does not change afterwards.</returns>
     public IReadOnlyList<PromiseContext> GetPendingChildren(bool recursive = false)
     {
         var result = new List<PromiseContext>();
@@ -276,14 +354,28 @@ public sealed class PromiseContext
 
     /// <summary>Prints this node and its live descendants, one per line, with their states and how long they have been
     /// pending — what to print when an application hangs.</summary>
-    public string ToTreeString()
-    {
-        var builder = new StringBuilder();
-        AppendTree(builder, this, prefix: string.Empty, childPrefix: string.Empty);
-        return builder.ToString();
-    }
+    /// <returns>One line per node, <c>name [state]</c>, with <c>├─</c>/<c>└─</c> branches; the last line ends with a line feed.</returns>
+    public string ToTreeString() => PromiseTreeWriter.ToText(this);
+
+    /// <summary>Prints this node and its live descendants as JSON, for tools: what <see cref="ToTreeString()"/> shows, and
+    /// each node's start policy and scheduler.</summary>
+    /// <param name="indented">Whether to indent the JSON for people to read; the default is one compact line.</param>
+    /// <returns>One JSON object per node: <c>name</c>; <c>state</c> (<c>"pending"</c>, <c>"fulfilled"</c> or <c>"rejected"</c>);
+    /// <c>pendingSeconds</c> (only while pending, on the node's <see cref="TimeProvider"/>); <c>cancelled</c>; <c>start</c>
+    /// and <c>childrenStart</c> (a <see cref="PromiseStart"/> name, <c>childrenStart</c> <see langword="null"/> when unset);
+    /// <c>scheduler</c> (<c>"ThreadPool"</c>, <c>"PromiseLoop"</c>, <c>"SynchronizationContext"</c> or <c>"TaskScheduler"</c>);
+    /// and <c>children</c>, the pending children oldest first, each such an object.</returns>
+    public string ToTreeJson(bool indented = false) => PromiseTreeWriter.ToJson(this, indented);
+
+    /// <summary>Prints this node and its live descendants as a Graphviz DOT graph (render it with <c>dot -Tsvg</c>).</summary>
+    /// <returns>A <c>digraph</c> with one box per node, labelled with the node's name, its state as
+    /// <see cref="ToTreeString()"/> shows it, its start policy and its scheduler, and an edge from each node to each of its
+    /// pending children; rejected nodes are red, fulfilled ones green, cancelled ones dashed.</returns>
+    public string ToTreeDot() => PromiseTreeWriter.ToDot(this);
 
     /// <summary>Returns the name, or a placeholder for an unnamed node.</summary>
+    /// <returns>The node's <see cref="Name"/>, else the name of the async method it runs, else
+    /// <c>(unnamed)</c>.</returns>
     public override string ToString() => Name ?? MethodName() ?? "(unnamed)";
 
     // Guards the children list, the completion flags and the lazily made signals and token source. The node itself: a
@@ -326,7 +418,8 @@ public sealed class PromiseContext
 
     internal void SetMethod(Type stateMachineType) => _method = stateMachineType;
 
-    private TimeSpan PendingFor() => TimeProvider == TimeProvider.System
+    // How long the node has existed, on its clock.
+    internal TimeSpan PendingFor() => TimeProvider == TimeProvider.System
         ? TimeSpan.FromMilliseconds(Environment.TickCount64 - _createdAt)
         : TimeProvider.GetElapsedTime(_createdAt);
 
@@ -416,6 +509,11 @@ public sealed class PromiseContext
             settledSignal = _settledSignal;
             finish = _firstChild is null && !_finished;
             _finished |= finish;
+        }
+
+        if (PromiseEventSource.IsOn)
+        {
+            PromiseEventSource.OnContextCompleted(this, completion.State);
         }
 
         settledSignal?.TryFulfill(default);
@@ -537,34 +635,6 @@ public sealed class PromiseContext
             {
                 children[i].CollectChildren(result, recursive: true);
             }
-        }
-    }
-
-    private static void AppendTree(StringBuilder builder, PromiseContext node, string prefix, string childPrefix)
-    {
-        builder.Append(prefix).Append(node.ToString()).Append(" [");
-        PromiseState state = node.State;
-        if (state == PromiseState.Pending)
-        {
-            double seconds = node.PendingFor().TotalSeconds;
-            builder.Append("pending ").Append(seconds.ToString("0.00", CultureInfo.InvariantCulture)).Append('s');
-        }
-        else
-        {
-            builder.Append(state == PromiseState.Fulfilled ? "fulfilled" : "rejected");
-        }
-
-        if (node.IsCancellationRequested)
-        {
-            builder.Append(", cancelled");
-        }
-
-        builder.Append(']').Append('\n');
-        IReadOnlyList<PromiseContext> children = node.GetPendingChildren(recursive: false);
-        for (int i = 0; i < children.Count; i++)
-        {
-            bool last = i == children.Count - 1;
-            AppendTree(builder, children[i], childPrefix + (last ? "└─ " : "├─ "), childPrefix + (last ? "   " : "│  "));
         }
     }
 

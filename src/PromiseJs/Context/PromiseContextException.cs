@@ -11,12 +11,15 @@ public sealed class PromiseContextException : InvalidOperationException
     }
 
     /// <summary>Creates the exception with a message.</summary>
+    /// <param name="message">The message that describes the error.</param>
     public PromiseContextException(string message)
         : base(message)
     {
     }
 
     /// <summary>Creates the exception with a message and the exception that caused it.</summary>
+    /// <param name="message">The message that describes the error.</param>
+    /// <param name="innerException">The exception that caused this one.</param>
     public PromiseContextException(string message, Exception innerException)
         : base(message, innerException)
     {

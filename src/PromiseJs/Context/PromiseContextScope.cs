@@ -33,6 +33,7 @@ public sealed class PromiseContextScope : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Leaves the context, as <see cref="Dispose"/> does.</summary>
+    /// <returns>An already completed task: the context is left inside this call.</returns>
     public ValueTask DisposeAsync()
     {
         Dispose();

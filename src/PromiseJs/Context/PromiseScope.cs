@@ -38,6 +38,10 @@ public sealed class PromiseScope : IDisposable, IAsyncDisposable
     internal bool CancelsSiblingsOnError { get; }
 
     /// <summary>Opens a scope as a child of the current context and makes it current.</summary>
+    /// <param name="options">The scope's settings (exit and error policies, name, children's start policy, scheduler,
+    /// token); <see langword="null"/> for the defaults: wait for the children, cancel the siblings of a child that
+    /// fails.</param>
+    /// <returns>The open scope, already current; end it with <c>await using</c> (or <c>using</c>).</returns>
     public static PromiseScope Open(PromiseScopeOptions? options = null) => new(options);
 
     /// <summary>Ends the scope, blocking until its children have settled; rethrows failures nobody observed.</summary>
@@ -55,6 +59,9 @@ public sealed class PromiseScope : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Ends the scope once its children have settled; rethrows failures nobody observed.</summary>
+    /// <returns>A task that completes once the children have settled (cancelled first for
+    /// <see cref="PromiseScopeExit.CancelChildren"/>), and faults with the failures nobody observed — the exception
+    /// itself, or an <see cref="AggregateException"/> when there are several.</returns>
     public ValueTask DisposeAsync() =>
         // Leaves the context here, synchronously, so the caller's flow sees the previous context again; only the wait is async.
         BeginEnd() ? EndAfterChildrenAsync() : default;

@@ -211,12 +211,17 @@ internal sealed class LoopCore : PromiseScheduler
     public void TrackRejection(RejectionTracker tracker) => (_pendingRejections ??= []).Add(tracker);
 
     /// <summary>Runs the loop until <paramref name="main"/> has settled and no queued work, timer or pending operation is left.</summary>
-    public void RunUntilSettled(Promise main)
+    public void RunUntilSettled(Promise main, CancellationToken cancellationToken)
     {
         // Run observes main's outcome (it returns the value or throws the reason): never an unhandled rejection.
         _main = main;
+
+        // Registering on a token that cannot be cancelled allocates nothing. The token is checked between jobs only (never
+        // inside the microtask drain), so a loop without one pays a null check per macrotask.
+        using CancellationTokenRegistration registration = cancellationToken.UnsafeRegister(static loop => ((LoopCore)loop!).Wake(), this);
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             DrainMicrotasks();
             if (TryRunMacrotask())
             {

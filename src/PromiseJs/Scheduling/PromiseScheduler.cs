@@ -29,6 +29,9 @@ public abstract class PromiseScheduler
         "PromiseScheduler.CurrentLoop needs a running loop on this thread; read it inside PromiseLoop.Run(...).");
 
     /// <summary>Returns a scheduler that posts to <paramref name="context"/>.</summary>
+    /// <param name="context">The context to post to (a UI thread's, say).</param>
+    /// <returns>A scheduler that runs handlers and promise work by posting them to
+    /// <paramref name="context"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
     public static PromiseScheduler FromSynchronizationContext(SynchronizationContext context)
     {
@@ -37,6 +40,8 @@ public abstract class PromiseScheduler
     }
 
     /// <summary>Returns a scheduler that starts its callbacks as tasks on <paramref name="scheduler"/>.</summary>
+    /// <param name="scheduler">The task scheduler to start the callbacks on.</param>
+    /// <returns>A scheduler that runs handlers and promise work as tasks on <paramref name="scheduler"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scheduler"/> is <see langword="null"/>.</exception>
     public static PromiseScheduler FromTaskScheduler(TaskScheduler scheduler)
     {

@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using PromiseJs.Tests.TestSupport;
 
 namespace PromiseJs.Reactive.Tests.PublicApi;
 

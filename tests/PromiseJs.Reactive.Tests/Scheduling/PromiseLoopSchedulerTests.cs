@@ -1,19 +1,15 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
+using Microsoft.Extensions.Time.Testing;
 using PromiseJs.Reactive.Tests.TestSupport;
-using PromiseJs.Tests.TestSupport;
 
 namespace PromiseJs.Reactive.Tests.Scheduling;
 
 /// <summary><see cref="PromiseLoopScheduler"/>: the loop as an Rx scheduler, with immediate work as loop tasks and due-time
 /// work as loop timers. Time is a fake clock advanced from inside the loop.</summary>
-public sealed class PromiseLoopSchedulerTests : IDisposable
+public sealed class PromiseLoopSchedulerTests
 {
-    private readonly UnhandledRejectionGuard _guard = new();
-
-    public void Dispose() => _guard.Dispose();
-
     [Fact]
     public void Current_OutsideALoop_ThrowsInvalidOperationException()
     {
@@ -63,7 +59,7 @@ public sealed class PromiseLoopSchedulerTests : IDisposable
     [Fact]
     public void Schedule_DueTimes_RunAsLoopTimersInOrderWithPromiseDelayAndTheirMicrotasks()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var log = new List<string>();
 
         PromiseLoop.Run(() =>
@@ -89,7 +85,7 @@ public sealed class PromiseLoopSchedulerTests : IDisposable
     [Fact]
     public void Schedule_AbsoluteDueTime_RunsWhenTheClockReachesIt()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var log = new List<string>();
 
         PromiseLoop.Run(() =>
@@ -131,7 +127,7 @@ public sealed class PromiseLoopSchedulerTests : IDisposable
     [Fact]
     public void Schedule_DisposedBeforeItRuns_NeverRuns()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var log = new List<string>();
 
         PromiseLoop.Run(() =>
@@ -151,7 +147,7 @@ public sealed class PromiseLoopSchedulerTests : IDisposable
     public void Schedule_DueTimeWorkDisposed_DoesNotKeepTheLoopWaiting()
     {
         // A fake clock nobody advances: a cancelled timer left in the loop would keep Run waiting forever.
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         Exception? failure = null;
         var thread = new Thread(() =>
         {
@@ -244,7 +240,7 @@ public sealed class PromiseLoopSchedulerTests : IDisposable
     [Fact]
     public void Throttle_OnTheLoop_DebouncesInputAndFeedsAPromise()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         string[] result = PromiseLoop.Run(() =>
         {
             PromiseLoopScheduler scheduler = PromiseLoopScheduler.FromCurrentLoop(clock);
@@ -281,7 +277,7 @@ public sealed class PromiseLoopSchedulerTests : IDisposable
     [Fact]
     public void Interval_OnTheLoop_AwaitedFromAnAsyncMethod_DoesNotBlockTheLoop()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var log = new List<string>();
 
         long last = PromiseLoop.Run(async () =>
@@ -304,7 +300,7 @@ public sealed class PromiseLoopSchedulerTests : IDisposable
 
     // Advances the fake clock one step per loop task, so the loop handles what each step fired (and the timers that created)
     // before the next step.
-    private static void AdvanceInSteps(ManualTimeProvider clock, TimeSpan step, int steps)
+    private static void AdvanceInSteps(FakeTimeProvider clock, TimeSpan step, int steps)
     {
         if (steps == 0)
         {

@@ -7,13 +7,9 @@ using PromiseJs.Scheduling;
 namespace PromiseJs.Reactive.Tests.Scheduling;
 
 /// <summary><c>scheduler.ToPromiseScheduler()</c>: an Rx scheduler as the scheduler of a promise context.</summary>
-public sealed class ToPromiseSchedulerTests : IDisposable
+public sealed class ToPromiseSchedulerTests
 {
     private static readonly TimeSpan s_generous = TimeSpan.FromSeconds(30);
-
-    private readonly UnhandledRejectionGuard _guard = new();
-
-    public void Dispose() => _guard.Dispose();
 
     [Fact]
     public void ToPromiseScheduler_PromiseRunWork_RunsWhenTheVirtualClockAdvances()

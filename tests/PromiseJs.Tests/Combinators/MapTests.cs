@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using PromiseJs.Tests.TestSupport;
 
 namespace PromiseJs.Tests.Combinators;
@@ -8,7 +9,7 @@ public sealed class MapTests
     [Fact]
     public void Map_ItemsCompleteInReverseOrder_ValuesAreInInputOrder()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
 
         string[] values = PromiseLoop.Run(() =>
         {

@@ -46,7 +46,7 @@ public sealed class RetryTests
     [Fact]
     public void Retry_Backoff_WaitsOnTheClockBetweenAttempts()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new CountingFakeTimeProvider();
         var log = new List<string>();
         var backoffs = new List<int>();
 
@@ -95,7 +95,7 @@ public sealed class RetryTests
     [Fact]
     public void Retry_CancelledDuringTheBackoff_RejectsAndStopsTheTimer()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new CountingFakeTimeProvider();
         using var cancellation = new CancellationTokenSource();
         int calls = 0;
 

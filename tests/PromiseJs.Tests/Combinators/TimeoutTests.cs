@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using PromiseJs.Tests.TestSupport;
 
 namespace PromiseJs.Tests.Combinators;
@@ -8,7 +9,7 @@ public sealed class TimeoutTests
     [Fact]
     public void Timeout_SettlesInTime_SettlesAsTheSourceAndStopsTheTimer()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new CountingFakeTimeProvider();
 
         int value = PromiseLoop.Run(() =>
         {
@@ -30,7 +31,7 @@ public sealed class TimeoutTests
     public void Timeout_SourceRejectsInTime_RejectsWithItsReason()
     {
         var reason = new FormatException();
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
 
         var caught = Assert.Throws<FormatException>(() => PromiseLoop.Run(() =>
             Promise.Reject<int>(reason).Timeout(TimeSpan.FromSeconds(1), clock)));
@@ -41,7 +42,7 @@ public sealed class TimeoutTests
     [Fact]
     public void Timeout_TimeIsUp_RejectsWithTimeoutExceptionAndLetsGoOfTheSource()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var source = Promise.WithResolvers<int>();
 
         var caught = Assert.Throws<TimeoutException>(() => PromiseLoop.Run(() =>
@@ -58,7 +59,7 @@ public sealed class TimeoutTests
     [Fact]
     public void Timeout_SourceRejectsAfterTheTimeout_IsNotReportedAsUnhandled()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
 
         Assert.Throws<TimeoutException>(() => PromiseLoop.Run(() =>
         {
@@ -76,7 +77,7 @@ public sealed class TimeoutTests
     [Fact]
     public void Timeout_WithFallback_FulfillsWithTheFallbackWhenTimeIsUp()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
 
         string value = PromiseLoop.Run(() =>
         {
@@ -91,7 +92,7 @@ public sealed class TimeoutTests
     [Fact]
     public void Timeout_WithNullFallback_NamedArgumentBinds()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
 
         string? value = PromiseLoop.Run(() =>
         {
@@ -106,7 +107,7 @@ public sealed class TimeoutTests
     [Fact]
     public void Timeout_ValueLessPromise_RejectsWithTimeoutException()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         Promise source = Promise.WithResolvers().Promise;
 
         Promise timed = source.Timeout(TimeSpan.FromSeconds(1), clock);
@@ -119,7 +120,7 @@ public sealed class TimeoutTests
     [Fact]
     public void Timeout_StaticTypes_FollowTheSource()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var typed = Promise.Resolve(1);
 
         Assert.Equal(typeof(Promise<int>), StaticType.Of(typed.Timeout(TimeSpan.FromSeconds(1))));
@@ -131,7 +132,7 @@ public sealed class TimeoutTests
     [Fact]
     public void Timeout_Cancelled_RejectsWithOperationCanceledAndStopsTheTimer()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new CountingFakeTimeProvider();
         using var cancellation = new CancellationTokenSource();
 
         var caught = Assert.ThrowsAny<OperationCanceledException>(() => PromiseLoop.Run(() =>
@@ -165,7 +166,7 @@ public sealed class TimeoutTests
         // The combinator's jobs go to the shared thread-pool queue, not to the xunit worker this test blocks.
         using var noContext = SynchronizationContextScope.None();
 
-        var clock = new ManualTimeProvider();
+        var clock = new CountingFakeTimeProvider();
         var timed = Promise.WithResolvers<int>().Promise.Timeout(TimeSpan.FromMilliseconds(5), clock);
 
         clock.Advance(TimeSpan.FromMilliseconds(5));

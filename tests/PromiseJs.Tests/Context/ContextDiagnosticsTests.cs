@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using PromiseJs.Context;
 using PromiseJs.Tests.TestSupport;
 
@@ -10,7 +11,7 @@ public sealed class ContextDiagnosticsTests
     [Fact]
     public void ToTreeString_PendingTree_ShowsNamesStatesPendingTimesAndBranches()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var root = new PromiseContext(new() { Name = "crawl", TimeProvider = clock });
         clock.Advance(TimeSpan.FromSeconds(0.5));
         var a = new PromiseContext(new() { Parent = root, Name = "/a" });
@@ -33,7 +34,7 @@ public sealed class ContextDiagnosticsTests
     [Fact]
     public void ToTreeString_DeeperTree_ContinuesTheVerticalLinesOfOpenBranches()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var root = new PromiseContext(new() { Name = "root", TimeProvider = clock });
         var a = new PromiseContext(new() { Parent = root, Name = "a" });
         var a1 = new PromiseContext(new() { Parent = a, Name = "a1" });
@@ -54,7 +55,7 @@ public sealed class ContextDiagnosticsTests
     [Fact]
     public void ToTreeString_SettledChildren_AreNotShown()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var root = new PromiseContext(new() { Name = "root", TimeProvider = clock });
         new PromiseContext(new() { Parent = root, Name = "done" }).Complete();
         Promise.Run(() => Promise.Resolve(1), new() { Parent = root, Name = "finished work" });
@@ -99,7 +100,7 @@ public sealed class ContextDiagnosticsTests
     [Fact]
     public void ToTreeString_CancelledPendingNode_IsMarkedCancelled()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var root = new PromiseContext(new() { Name = "root", TimeProvider = clock });
         new PromiseContext(new() { Parent = root, Name = "child" });
         clock.Advance(TimeSpan.FromSeconds(3));
@@ -115,7 +116,7 @@ public sealed class ContextDiagnosticsTests
     [Fact]
     public void ToTreeString_UnnamedNodes_ShowAPlaceholder()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var root = new PromiseContext(new() { TimeProvider = clock });
         new PromiseContext(new() { Parent = root });
 
@@ -128,7 +129,7 @@ public sealed class ContextDiagnosticsTests
     [Fact]
     public void ToTreeString_WorkNodesInsideRun_ShowTheLiveChildrenOfTheWork()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var release = Promise.WithResolvers<int>();
         string? tree = null;
 
@@ -155,7 +156,7 @@ public sealed class ContextDiagnosticsTests
     [Fact]
     public void TimeProvider_NotSet_IsInheritedFromTheParentElseTheSystemClock()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var root = new PromiseContext(new() { TimeProvider = clock });
 
         Assert.Same(clock, new PromiseContext(new() { Parent = root }).TimeProvider);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using PromiseJs.Context;
 using PromiseJs.Tests.Context.Support;
 using PromiseJs.Tests.TestSupport;
@@ -510,7 +511,7 @@ public sealed class PromiseScopeTests
     [Fact]
     public void Options_TimeProvider_IsTheScopesClock()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
 
         using PromiseScope scope = PromiseScope.Open(new() { Name = "scope", TimeProvider = clock });
         clock.Advance(TimeSpan.FromSeconds(1.5));

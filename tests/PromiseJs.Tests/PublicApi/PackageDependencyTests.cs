@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Xml.Linq;
-using PromiseJs.Tests.TestSupport;
 
 namespace PromiseJs.Tests.PublicApi;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using PromiseJs.Tests.TestSupport;
 
 namespace PromiseJs.Tests.Scheduling;
@@ -8,7 +9,7 @@ public sealed class PromiseLoopSetTimeoutTests
     public void SetTimeout_HandleDisposedBeforeItFires_NeverRunsAndRunDoesNotWaitForIt()
     {
         // A fake clock that nobody advances: if the cancelled timer stayed, Run would wait for it forever.
-        var clock = new ManualTimeProvider();
+        var clock = new CountingFakeTimeProvider();
         bool ran = false;
         RunGuarded(() => PromiseLoop.Run(() =>
         {
@@ -24,7 +25,7 @@ public sealed class PromiseLoopSetTimeoutTests
     [Fact]
     public void SetTimeout_HandleDisposedFromAnotherThread_TimerNeverRuns()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var log = new List<string>();
         RunGuarded(() => PromiseLoop.Run(() =>
         {
@@ -68,7 +69,7 @@ public sealed class PromiseLoopSetTimeoutTests
     [Fact]
     public void SetTimeout_HandleDisposedAfterItFired_DoesNothing()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         int runs = 0;
         PromiseLoop.Run(() =>
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using PromiseJs.Tests.TestSupport;
 
 namespace PromiseJs.Tests.Scheduling;
@@ -201,7 +202,7 @@ public sealed class PromiseLoopTests
     {
         Assert.Throws<InvalidOperationException>(() => PromiseLoop.QueueMicrotask(() => { }));
         Assert.Throws<InvalidOperationException>(() => PromiseLoop.SetTimeout(() => { }, 0));
-        Assert.Throws<InvalidOperationException>(() => PromiseLoop.SetTimeout(() => { }, TimeSpan.Zero, new ManualTimeProvider()));
+        Assert.Throws<InvalidOperationException>(() => PromiseLoop.SetTimeout(() => { }, TimeSpan.Zero, new FakeTimeProvider()));
         Assert.Throws<InvalidOperationException>(() => PromiseLoop.SetImmediate(() => { }));
     }
 
@@ -267,7 +268,7 @@ public sealed class PromiseLoopTests
     [Fact]
     public void SetTimeout_DifferentDelays_FireInDueOrderNotCreationOrder()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var order = new List<string>();
 
         PromiseLoop.Run(() =>
@@ -300,7 +301,7 @@ public sealed class PromiseLoopTests
     [Fact]
     public void SetTimeout_FakeClockEqualDelaysArrivingInReverse_FireInCreationOrder()
     {
-        var clock = new ManualTimeProvider(reverseTies: true);
+        var clock = new CountingFakeTimeProvider(reverseTies: true);
         var order = new List<int>();
 
         PromiseLoop.Run(() =>
@@ -321,7 +322,7 @@ public sealed class PromiseLoopTests
     [Fact]
     public void SetTimeout_FakeClock_FiresOnlyWhenAdvancedFarEnough()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var log = new List<string>();
 
         PromiseLoop.Run(() =>

@@ -2,7 +2,9 @@ namespace PromiseJs.Tests.Spec.Support;
 
 /// <summary>
 /// The suite's timer delays, scaled down (the original uses 50, 100 and 150 ms). Only their order matters: timers
-/// created together fire in the order of their delays on a loop, and no test asserts on elapsed time.
+/// created together fire in the order of their delays, and no test asserts on elapsed time. On a loop they are real loop
+/// timers; in the thread-pool mode they run on the scenario's fake clock, which the runner moves from one due time to the
+/// next once the queued handlers have run (see <see cref="ThreadPoolRunner"/>).
 /// </summary>
 internal static class Delays
 {

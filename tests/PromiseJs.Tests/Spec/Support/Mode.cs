@@ -7,8 +7,8 @@ public enum Mode
     Loop,
 
     /// <summary>
-    /// Without a loop: handlers run on the shared serial thread-pool queue, and the test thread waits for the
-    /// scenario with <c>Wait(TimeSpan)</c>.
+    /// Without a loop: handlers run on the shared serial thread-pool queue; timers run on a fake clock that the test
+    /// thread advances between drains of that queue, waiting (bounded) with <c>Wait(TimeSpan)</c>.
     /// </summary>
     ThreadPool,
 }

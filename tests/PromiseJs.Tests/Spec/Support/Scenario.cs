@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Time.Testing;
 using Xunit.Sdk;
 
 namespace PromiseJs.Tests.Spec.Support;
@@ -9,7 +10,9 @@ namespace PromiseJs.Tests.Spec.Support;
 /// on the records after <see cref="Scenarios.Run"/> returned. A failure inside a handler or timer (see <see cref="Check"/>)
 /// rejects <c>done</c>, so it fails the test instead of becoming an ignored rejection.
 /// </summary>
-internal sealed class Scenario
+/// <param name="clock">The fake clock of the thread-pool mode's timers (see <see cref="ThreadPoolRunner"/>); a loop scenario
+/// uses loop timers instead.</param>
+internal sealed class Scenario(FakeTimeProvider clock)
 {
     // Extra trips through the job queue once done: on the thread pool, handlers queued by the last timer or handler run
     // before the test looks at what they recorded (inside a loop, Run drains everything anyway).
@@ -20,7 +23,13 @@ internal sealed class Scenario
 
     // Timers started on the thread pool: the scenario is over only once they have fired.
     private readonly ConcurrentQueue<Promise> _timers = new();
+
+    // When those timers are due on the clock, for the runner to advance it to each in turn.
+    private readonly PriorityQueue<DateTimeOffset, DateTimeOffset> _dueTimes = new();
     private int _doneCalls;
+
+    /// <summary>Gets the fake clock the thread-pool mode's timers run on; nothing moves it but the runner.</summary>
+    public FakeTimeProvider Clock { get; } = clock;
 
     /// <summary>Gets the failures recorded by <see cref="Fail(Exception)"/>, in order.</summary>
     public IReadOnlyCollection<Exception> Failures => _failures;
@@ -61,8 +70,8 @@ internal sealed class Scenario
     }
 
     /// <summary>
-    /// JavaScript's <c>setTimeout</c>: a loop timer inside a loop; elsewhere a <c>Promise.Delay</c> whose handler runs on
-    /// the thread pool (and that the scenario waits for).
+    /// JavaScript's <c>setTimeout</c>: a loop timer inside a loop; elsewhere a <c>Promise.Delay</c> on <see cref="Clock"/>
+    /// whose handler runs on the thread pool (and that the scenario waits for).
     /// </summary>
     public void SetTimeout(Action callback, int milliseconds)
     {
@@ -74,7 +83,23 @@ internal sealed class Scenario
         }
         else
         {
-            _timers.Enqueue(Promise.Delay(milliseconds).Then(Guarded));
+            TimeSpan delay = TimeSpan.FromMilliseconds(milliseconds);
+            lock (_dueTimes)
+            {
+                DateTimeOffset due = Clock.GetUtcNow() + delay;
+                _dueTimes.Enqueue(due, due);
+            }
+
+            _timers.Enqueue(Promise.Delay(delay, Clock).Then(Guarded));
+        }
+    }
+
+    /// <summary>Takes the earliest due time of the thread-pool timers the runner has not advanced the clock to yet.</summary>
+    public bool TryTakeNextDueTime(out DateTimeOffset due)
+    {
+        lock (_dueTimes)
+        {
+            return _dueTimes.TryDequeue(out due, out _);
         }
     }
 
@@ -182,7 +207,9 @@ internal sealed class Scenario
     /// <summary>Settles when the scenario is over: done called, timers fired, queued handlers run.</summary>
     public Promise WhenOver() => _done.Promise.Then(AfterTimers).Then(() => Hop(FlushHops));
 
-    private static Promise Hop(int hops) => hops == 0 ? Promise.Resolve() : Promise.Resolve().Then(() => Hop(hops - 1));
+    /// <summary>Settles after <paramref name="hops"/> trips through the job queue, one after another: each trip runs after
+    /// every job queued before it, so a chain of up to that many handlers started before the call has run by then.</summary>
+    public static Promise Hop(int hops) => hops == 0 ? Promise.Resolve() : Promise.Resolve().Then(() => Hop(hops - 1));
 
     private void EndIf(bool endsScenario)
     {

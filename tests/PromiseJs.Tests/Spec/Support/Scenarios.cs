@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Microsoft.Extensions.Time.Testing;
 
 namespace PromiseJs.Tests.Spec.Support;
 
@@ -11,11 +12,11 @@ internal static class Scenarios
     /// <summary>Runs a scenario that rejects no promise on purpose.</summary>
     public static void Run(Mode mode, Action<Scenario> body)
     {
-        var scenario = new Scenario();
+        var scenario = new Scenario(new FakeTimeProvider());
         IRunner runner = mode switch
         {
             Mode.Loop => LoopRunner.Instance,
-            Mode.ThreadPool => ThreadPoolRunner.Instance,
+            Mode.ThreadPool => new ThreadPoolRunner(scenario),
             _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),
         };
 

@@ -1,11 +1,11 @@
-namespace PromiseJs.Tests.TestSupport;
+namespace PromiseJs.TestSupport;
 
 /// <summary>Finds files of the repository from the test's output folder.</summary>
 /// <remarks>
 /// Walks up from <see cref="AppContext.BaseDirectory"/> to the folder that holds PromiseJs.sln.
 /// <c>[CallerFilePath]</c> cannot be used: CI builds (ContinuousIntegrationBuild) rewrite source paths.
 /// </remarks>
-internal static class RepositoryPaths
+public static class RepositoryPaths
 {
     private const string SolutionFileName = "PromiseJs.sln";
 

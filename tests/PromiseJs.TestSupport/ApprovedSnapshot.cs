@@ -1,21 +1,27 @@
 using System.Reflection;
 using System.Text;
-using PromiseJs.Tests.TestSupport;
+using PublicApiGenerator;
 
-namespace PromiseJs.Tests.PublicApi;
+namespace PromiseJs.TestSupport;
 
-/// <summary>The approved-snapshot check both public-API tests (core and Reactive) run: render, compare, diff, explain.</summary>
-internal static class ApprovedSnapshot
+/// <summary>The approved-snapshot check both public-API tests (core and Reactive) run: render the public surface as C#
+/// (PublicApiGenerator), compare it with the approved file, and on a difference write the received file, show a diff and
+/// say how to approve.</summary>
+public static class ApprovedSnapshot
 {
     private const int MaxDiffLines = 40;
+
+    // Assembly attributes are left out: they describe the build (target framework, repository metadata), not the surface.
+    private static readonly ApiGeneratorOptions s_options = new() { IncludeAssemblyAttributes = false };
 
     /// <summary>Fails with a diff (and writes the received file) unless <paramref name="assembly"/>'s public surface equals
     /// <c>{name}.approved.txt</c> in <paramref name="snapshotFolder"/> (relative to the repository root).</summary>
     public static void Verify(Assembly assembly, string snapshotFolder, string name)
     {
+        ArgumentNullException.ThrowIfNull(assembly);
         string approvedFileName = name + ".approved.txt";
         string receivedFileName = name + ".received.txt";
-        var received = Normalize(PublicApiRenderer.Render(assembly));
+        var received = Normalize(assembly.GeneratePublicApi(s_options));
 
         var approvedPath = RepositoryPaths.Combine(snapshotFolder, approvedFileName);
         var receivedPath = RepositoryPaths.Combine(snapshotFolder, receivedFileName);

@@ -1,4 +1,4 @@
-namespace PromiseJs.Tests.TestSupport;
+namespace PromiseJs.TestSupport;
 
 /// <summary>Marks a test (or a class of tests) that leaves rejections unhandled on purpose, so
 /// <see cref="UnhandledRejectionGuardAttribute"/> does not fail it.</summary>
