@@ -13,11 +13,13 @@ public sealed class TreeProgramPropertyTests
     public void Program_OnTheLoop_HandlerCallsInTheModelsExactOrder(TreeProgram program) =>
         TreeChecks.HandlerLogMatchesModel(PromiseOperations.Real, program);
 
-    [PromiseProperty(
-        Skip = "Known deviation, reported: Promise.Run(() => promise) adopts the returned promise with no job at all (it " +
+    // A plain fact, so the skip shows in the run's counts (FsCheck.Xunit does not report a skipped property).
+    [Fact(Skip = "Known deviation, reported: Promise.Run(() => promise) adopts the returned promise with no job at all (it " +
         "settles as that promise settles); a JavaScript async function returning a promise takes two jobs more.")]
-    public Property Program_WithPromiseRun_HandlerCallsInTheModelsExactOrder() =>
-        Prop.ForAll(TreeGenerators.WithPromiseRunArb, program => TreeChecks.HandlerLogMatchesModel(PromiseOperations.Real, program));
+    public void Program_WithPromiseRun_HandlerCallsInTheModelsExactOrder() =>
+        Check.One(
+            Config.QuickThrowOnFailure.WithMaxTest(PromisePropertyAttribute.DefaultCases * PromisePropertyAttribute.Scale),
+            Prop.ForAll(TreeGenerators.WithPromiseRunArb, program => TreeChecks.HandlerLogMatchesModel(PromiseOperations.Real, program)));
 
     [PromiseProperty]
     public Property APlus_2_1_And_2_3_EveryNode_SettlesOnceAsItsModel() =>
