@@ -28,7 +28,7 @@ public sealed class CombinatorLawsTests
     [PromiseProperty]
     public Property All_AnyCompletionOrder_FulfillsWithTheValuesInInputOrder()
     {
-        return ForAll(CompletionScripts(Fulfillments), script =>
+        return ForAll(CompletionScripts(Fulfillments), s => s.Shrink(), script =>
         {
             var (_, all) = InLoop(() => script.Start(Promise.All));
 
@@ -40,17 +40,17 @@ public sealed class CombinatorLawsTests
     [PromiseProperty]
     public Property All_SomeInputsReject_RejectsWithTheFirstRejectionInTime()
     {
-        Gen<CompletionScript> scripts = CompletionScripts(Outcomes)
-            .Where(script => script.Outcomes.Any(outcome => outcome is PromiseOutcome.Rejected));
+        static bool SomeReject(CompletionScript script) => script.Outcomes.Any(outcome => outcome is PromiseOutcome.Rejected);
+        Gen<CompletionScript> scripts = CompletionScripts(Outcomes).Where(SomeReject);
 
-        return ForAll(scripts, script =>
+        return ForAll(scripts, s => s.Shrink(), script =>
         {
             var (inputs, all) = InLoop(() => script.Start(Promise.All));
 
             int first = script.FirstToSettle(outcome => outcome is PromiseOutcome.Rejected);
             Assert.Equal(PromiseState.Rejected, all.State);
             Assert.Same(inputs[first].Reason, all.Reason);
-        });
+        }, SomeReject);
     }
 
     [PromiseProperty]
@@ -61,7 +61,7 @@ public sealed class CombinatorLawsTests
             from programs in Gen.ArrayOf(Programs, count)
             select programs;
 
-        return ForAll(cases, programs =>
+        return ForAll(cases, programs => Enumerable.Range(0, programs.Length).Select(i => programs.Where((_, j) => j != i).ToArray()), programs =>
         {
             var (inputs, settled) = InLoop(() =>
             {
@@ -109,7 +109,7 @@ public sealed class CombinatorLawsTests
     [PromiseProperty]
     public Property Race_AnyCompletionOrder_SettlesAsTheFirstInputToSettle()
     {
-        return ForAll(CompletionScripts(Outcomes), script =>
+        return ForAll(CompletionScripts(Outcomes), s => s.Shrink(), script =>
         {
             var (inputs, race) = InLoop(() => script.Start(Promise.Race));
 
@@ -122,7 +122,7 @@ public sealed class CombinatorLawsTests
     [PromiseProperty]
     public Property Any_AllInputsReject_RejectsWithTheReasonsInInputOrder()
     {
-        return ForAll(CompletionScripts(Rejections), script =>
+        return ForAll(CompletionScripts(Rejections), s => s.Shrink(), script =>
         {
             var (inputs, any) = InLoop(() => script.Start(Promise.Any));
 
@@ -138,15 +138,15 @@ public sealed class CombinatorLawsTests
     [PromiseProperty]
     public Property Any_SomeInputsFulfill_FulfillsWithTheFirstFulfillmentInTime()
     {
-        Gen<CompletionScript> scripts = CompletionScripts(Outcomes)
-            .Where(script => script.Outcomes.Any(outcome => outcome is PromiseOutcome.Fulfilled));
+        static bool SomeFulfill(CompletionScript script) => script.Outcomes.Any(outcome => outcome is PromiseOutcome.Fulfilled);
+        Gen<CompletionScript> scripts = CompletionScripts(Outcomes).Where(SomeFulfill);
 
-        return ForAll(scripts, script =>
+        return ForAll(scripts, s => s.Shrink(), script =>
         {
             var (_, any) = InLoop(() => script.Start(Promise.Any));
 
             int first = script.FirstToSettle(outcome => outcome is PromiseOutcome.Fulfilled);
             AssertEquivalent(script.Outcomes[first].ToObservation(), Observation.Of(any));
-        });
+        }, SomeFulfill);
     }
 }

@@ -17,7 +17,9 @@ public sealed class LinqLawsTests
             from f in IntFunctions
             select (Program: program, F: f);
 
-        return ForAll(cases, c =>
+        return ForAll(cases, c => [
+            .. Shrinks.Of(c.Program).Select(p => c with { Program = p }),
+            .. Shrinks.Of(c.F).Select(f => c with { F = f })], c =>
         {
             // from x in p select f(x) ≡ p.Then(f)
             var (query, chain) = InLoop(() =>
@@ -38,7 +40,10 @@ public sealed class LinqLawsTests
             from h in IntFunctions
             select (Program: program, G: g, H: h);
 
-        return ForAll(cases, c =>
+        return ForAll(cases, c => [
+            .. Shrinks.Of(c.Program).Select(p => c with { Program = p }),
+            .. Shrinks.Of(c.G).Where(g => g.Shape == ReturnShape.Promise).Select(g => c with { G = g }),
+            .. Shrinks.Of(c.H).Select(h => c with { H = h })], c =>
         {
             // from x in p from y in g(x) select h(x + y) ≡ p.Then(x => g(x).Then(y => h(x + y)))
             var (query, chain) = InLoop(() => (

@@ -18,7 +18,7 @@ public sealed class MonadLawsTests
             from f in PromiseFunctions
             select (A: a, F: f);
 
-        return ForAll(cases, c =>
+        return ForAll(cases, c => Shrinks.Of(c.F).Select(f => c with { F = f }), c =>
         {
             // Promise.Resolve(a).Then(f) ≡ f(a), where f returns a promise, a task or a thenable (as a promise: Promise.From,
             // Promise.Resolve).
@@ -51,7 +51,10 @@ public sealed class MonadLawsTests
             from g in PromiseFunctions
             select (Program: program, F: f, G: g);
 
-        return ForAll(cases, c =>
+        return ForAll(cases, c => [
+            .. Shrinks.Of(c.Program).Select(p => c with { Program = p }),
+            .. Shrinks.Of(c.F).Select(f => c with { F = f }),
+            .. Shrinks.Of(c.G).Select(g => c with { G = g })], c =>
         {
             // p.Then(f).Then(g) ≡ p.Then(x => f(x).Then(g))
             var (left, right) = InLoop(() => (
@@ -85,7 +88,10 @@ public sealed class MonadLawsTests
             from g in IntFunctions
             select (Program: program, F: f, G: g);
 
-        return ForAll(cases, c =>
+        return ForAll(cases, c => [
+            .. Shrinks.Of(c.Program).Select(p => c with { Program = p }),
+            .. Shrinks.Of(c.F).Select(f => c with { F = f }),
+            .. Shrinks.Of(c.G).Select(g => c with { G = g })], c =>
         {
             // p.Then(f).Then(g) ≡ p.Then(x => g(f(x)))
             var (left, right) = InLoop(() => (

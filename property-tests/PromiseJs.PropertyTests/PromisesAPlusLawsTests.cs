@@ -26,7 +26,7 @@ public sealed class PromisesAPlusLawsTests
     {
         // A+ 2.1.2, 2.1.3 and 2.3.3.3.3: once settled, a promise never changes; later calls (and an executor that throws
         // after settling) are ignored, and each handler runs exactly once.
-        return ForAll(SettleScripts, script => SettleChecks.SettlesOnceWithTheFirstCall(PromiseOperations.Real, script));
+        return ForAll(SettleScripts, s => s.Shrink(), script => SettleChecks.SettlesOnceWithTheFirstCall(PromiseOperations.Real, script));
     }
 
     [PromiseProperty]
@@ -39,9 +39,12 @@ public sealed class PromisesAPlusLawsTests
             from handlers in Gen.NonEmptyListOf(Gen.Elements(Enum.GetValues<HandlerKind>()))
             from split in Gen.Choose(0, handlers.Count)
             from later in Steps
-            select (Program: program, Handlers: handlers.Take(8).ToImmutableArray(), Split: Math.Min(split, 8), Later: later);
+            select (Program: program, Handlers: handlers.Take(8).ToImmutableArray(), Split: Math.Min(split, Math.Min(handlers.Count, 8)), Later: later);
 
-        return ForAll(cases, c =>
+        return ForAll(cases, c => [
+            .. Shrinks.Of(c.Program).Select(p => c with { Program = p }),
+            .. Enumerable.Repeat(c with { Handlers = c.Handlers.RemoveAt(c.Handlers.Length - 1), Split = Math.Min(c.Split, c.Handlers.Length - 1) }, c.Handlers.Length > 1 ? 1 : 0),
+            .. Shrinks.Of(c.Later).Select(later => c with { Later = later })], c =>
         {
             var log = new List<int>();
             var ranInsideAttach = new List<int>();
@@ -137,7 +140,10 @@ public sealed class PromisesAPlusLawsTests
             from shape in Gen.Choose(0, 2)
             select (Source: source, Recover: recover, RecoverWith: recoverWith, Shape: shape);
 
-        return ForAll(cases, c =>
+        return ForAll(cases, c => [
+            .. Shrinks.Of(c.Source).Select(source => c with { Source = source }),
+            .. Shrinks.Of(c.Recover).Select(recover => c with { Recover = recover }),
+            .. Shrinks.Of(c.RecoverWith).Select(recoverWith => c with { RecoverWith = recoverWith })], c =>
         {
             int handlerRuns = 0;
             var (p, caught) = InLoop(() =>
@@ -203,7 +209,9 @@ public sealed class PromisesAPlusLawsTests
             from callback in FinallyCallbacks
             select (Program: program, Callback: callback);
 
-        return ForAll(cases, c =>
+        return ForAll(cases, c => [
+            .. Shrinks.Of(c.Program).Select(p => c with { Program = p }),
+            .. (c.Callback is FinallyCallback.Returns ? [] : new[] { c with { Callback = new FinallyCallback.Returns() } })], c =>
         {
             int callbackRuns = 0;
             var (p, result) = InLoop(() =>

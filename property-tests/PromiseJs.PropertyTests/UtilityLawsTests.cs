@@ -17,7 +17,9 @@ public sealed class UtilityLawsTests
             from count in Gen.Choose(1, script.Outcomes.Length)
             select (Script: script, Count: count);
 
-        return ForAll(cases, c =>
+        return ForAll(cases, c => [
+            .. Shrinks.Of(c.Script).Where(s => s.Outcomes.Length >= c.Count).Select(s => c with { Script = s }),
+            .. (c.Count > 1 ? [c with { Count = c.Count - 1 }] : Array.Empty<(CompletionScript Script, int Count)>())], c =>
         {
             var (_, some) = InLoop(() => c.Script.Start(inputs => Promise.Some(inputs, c.Count)));
 
@@ -66,7 +68,10 @@ public sealed class UtilityLawsTests
             from concurrency in Gen.Choose(1, 4)
             select (Items: items.ToImmutableArray(), Concurrency: concurrency);
 
-        return ForAll(cases, c =>
+        return ForAll(cases, c => [
+            .. Enumerable.Range(0, c.Items.Length).Select(i => c with { Items = c.Items.RemoveAt(i) }),
+            .. c.Items.Select((item, i) => Shrinks.Of(item).Select(smaller => c with { Items = c.Items.SetItem(i, smaller) })).SelectMany(x => x),
+            .. (c.Concurrency > 1 ? [c with { Concurrency = c.Concurrency - 1 }] : Array.Empty<(ImmutableArray<Settlement> Items, int Concurrency)>())], c =>
         {
             int inFlight = 0;
             int maxInFlight = 0;
@@ -99,7 +104,7 @@ public sealed class UtilityLawsTests
             from timeout in Gen.Choose(1, 6).Where(t => t != settleAfter)
             select (Outcome: outcome, SettleAfter: settleAfter, Timeout: timeout);
 
-        return ForAll(cases, c =>
+        return ForAll(cases, c => c.Outcome is PromiseOutcome.Fulfilled { Value: 0 } ? [] : [c with { Outcome = PromiseOutcome.Fulfill(0) }], c =>
         {
             // p.Timeout(t) ≡ p when p settles before t, else a TimeoutException at t.
             var (p, timed) = VirtualTime.InLoop(8, clock =>

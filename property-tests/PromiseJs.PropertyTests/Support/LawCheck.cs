@@ -8,8 +8,11 @@ internal static class LawCheck
     /// counterexample, which FsCheck shrinks and reports with the seed that replays it.</summary>
     public static Property ForAll<T>(Arbitrary<T> cases, Action<T> law) => Prop.ForAll(cases, law);
 
-    /// <inheritdoc cref="ForAll{T}(Arbitrary{T}, Action{T})"/>
-    public static Property ForAll<T>(Gen<T> cases, Action<T> law) => ForAll(Arb.From(cases), law);
+    /// <summary>The property that <paramref name="law"/> holds for every case <paramref name="cases"/> generates; a
+    /// counterexample shrinks through <paramref name="shrink"/> (candidates that fail <paramref name="valid"/>, the
+    /// generator's precondition, are not tried).</summary>
+    public static Property ForAll<T>(Gen<T> cases, Func<T, IEnumerable<T>> shrink, Action<T> law, Func<T, bool>? valid = null) =>
+        ForAll(Arb.From(cases, c => valid is null ? shrink(c) : shrink(c).Where(valid)), law);
 
     /// <summary>Runs <paramref name="body"/> inside a fresh loop and returns what it built once the loop is done: every
     /// timer has fired and every queued job ran. Rejections in generated programs are intentional, so they are not
