@@ -30,6 +30,14 @@ public sealed class MutantsAreCaughtTests
         AssertCaught(new ReverseOrderOperations(), TreeChecks.HandlerLogMatchesModel);
 
     [Fact]
+    public void HandlerRunInsideThen_IsCaughtByTheAttachmentProperty() =>
+        AssertCaught(new SynchronousHandlerOperations(), TreeChecks.HandlersRunOnceAfterTheBuildInAttachmentOrder);
+
+    [Fact]
+    public void RejectionNotPassedThrough_IsCaughtByTheOutcomes() =>
+        AssertCaught(new PassThroughSwallowsRejectionOperations(), TreeChecks.OutcomesMatchModel);
+
+    [Fact]
     public void SettledPromiseChangingItsValue_IsCaughtBySettleOnce()
     {
         var mutant = new SettledValueChangesOperations();
