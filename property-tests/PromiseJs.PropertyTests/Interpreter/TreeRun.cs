@@ -3,6 +3,7 @@ using PromiseJs.Context;
 using PromiseJs.PropertyTests.Generators;
 using PromiseJs.PropertyTests.Model;
 using PromiseJs.Scheduling;
+using PromiseJs.TestSupport;
 
 namespace PromiseJs.PropertyTests.Interpreter;
 
@@ -264,8 +265,33 @@ public sealed class TreeRun
 
     // CA1859 (return the concrete type): typed as IThenable<int>, the handler binds to the thenable overload of Then.
 #pragma warning disable CA1859
-    private IThenable<int> Thenable(int index, TreeHandler handler) =>
-        new TreeThenable((TreeHandler.ReturnThenable)handler, () => Record($"n{index}:thenable"), At);
+    // The foreign thenable a handler returns: it logs that its Then was called, calls back with its result at its moment
+    // and, when it misbehaves, then calls both callbacks again (and throws, when it called back inside Then), all of which
+    // the adopting promise must ignore (A+ 2.3.3.3.3, 2.3.3.3.4.1).
+    private IThenable<int> Thenable(int index, TreeHandler handler)
+    {
+        var script = (TreeHandler.ReturnThenable)handler;
+        return new ScriptedThenable<int>((onFulfilled, onRejected) =>
+        {
+            At(script.When, () =>
+            {
+                Settle(script.Result, onFulfilled, onRejected);
+                if (script.Misbehaves)
+                {
+                    onRejected(Law(998));
+                    onFulfilled(998);
+                }
+            });
+
+            if (script.Misbehaves && script.When.IsImmediate)
+            {
+                throw Law(999);
+            }
+        })
+        {
+            OnThen = () => Record($"n{index}:thenable"),
+        };
+    }
 #pragma warning restore CA1859
 
     private Task<int> ReturnedTask(TreeHandler handler)
