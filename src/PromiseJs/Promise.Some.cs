@@ -33,7 +33,7 @@ public partial class Promise
         if (count > inputs.Length)
         {
             var impossible = new Promise<T[]>();
-            impossible.TryReject(ExceptionDispatchInfo.Capture(SomeCoordinator<T>.TooManyRejected(count, inputs.Length, [])));
+            impossible.TryReject(ExceptionDispatchInfo.Capture(SomeCoordinator<T>.TooFewInputs(count, inputs.Length)));
             return impossible;
         }
 

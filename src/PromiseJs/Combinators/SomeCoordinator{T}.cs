@@ -27,7 +27,12 @@ internal sealed class SomeCoordinator<T> : Coordinator<T[]>
     }
 
     public static AggregateException TooManyRejected(int count, int inputs, Exception[] reasons) =>
-        new($"Too many promises rejected: {count} of {inputs} had to fulfill.", reasons);
+        new($"Too many promises rejected: {count} of {inputs} had to fulfill, and {reasons.Length} rejected.", reasons);
+
+    // A count larger than the input: no rejection happened, the input was too short from the start.
+    public static AggregateException TooFewInputs(int count, int inputs) =>
+        new($"Promise.Some needs {count} fulfillments but was given only {inputs} promise{(inputs == 1 ? "" : "s")}, so " +
+            "it can never fulfill; pass a count no larger than the number of promises.", []);
 
     protected override void OnInputSettled(Promise input)
     {

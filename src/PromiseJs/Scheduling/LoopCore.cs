@@ -35,6 +35,11 @@ internal sealed class LoopCore : PromiseScheduler
 
     // Timers by (due, sequence), so equal delays fire in creation order.
     private readonly List<TimerEntry> _timers = [];
+
+    // Each clock's "now" as first read in this turn: every timer created in one turn is measured from it, as node measures
+    // every timer of a loop iteration from its cached uv_now, so a 10 ms and then a 5 ms timer fire 5-before-10 however
+    // long the code between the two calls ran. A turn is main's run or one macrotask, with the microtasks drained after it.
+    private readonly List<(TimeProvider Clock, long Timestamp)> _turnNow = [];
     private long _timerSequence;
 
     private List<RejectionTracker>? _pendingRejections;
@@ -109,6 +114,7 @@ internal sealed class LoopCore : PromiseScheduler
         }
 
         _pendingRejections?.Clear();
+        _turnNow.Clear();
         _mainWatcher = null;
         _main = null;
         if (Volatile.Read(ref _outstanding) != 0)
@@ -302,6 +308,7 @@ internal sealed class LoopCore : PromiseScheduler
             _posted--;
         }
 
+        StartTurn();
         job.Run();
         return true;
     }
@@ -351,12 +358,39 @@ internal sealed class LoopCore : PromiseScheduler
             delay = TimeSpan.FromMilliseconds(1);
         }
 
-        long due = timeProvider.GetTimestamp() + (long)(delay.TotalSeconds * timeProvider.TimestampFrequency);
+        long due = TurnTimestamp(timeProvider) + (long)(delay.TotalSeconds * timeProvider.TimestampFrequency);
         var entry = new TimerEntry(this, timeProvider, due, _timerSequence++, callback);
         int index = _timers.BinarySearch(entry, TimerEntry.Comparer);
         _timers.Insert(index < 0 ? ~index : index, entry);
-        entry.Start(delay);
+
+        // The clock's timer only wakes the loop: armed for what is left until the due time (which the turn's cached "now"
+        // may have brought closer), it fires every timer due by then in (due, sequence) order.
+        TimeSpan left = timeProvider.GetElapsedTime(timeProvider.GetTimestamp(), due);
+        entry.Start(left > TimeSpan.Zero ? left : TimeSpan.Zero);
         return entry;
+    }
+
+    private long TurnTimestamp(TimeProvider timeProvider)
+    {
+        foreach ((TimeProvider clock, long timestamp) in _turnNow)
+        {
+            if (clock == timeProvider)
+            {
+                return timestamp;
+            }
+        }
+
+        long now = timeProvider.GetTimestamp();
+        _turnNow.Add((timeProvider, now));
+        return now;
+    }
+
+    private void StartTurn()
+    {
+        if (_turnNow.Count != 0)
+        {
+            _turnNow.Clear();
+        }
     }
 
     public void RemoveTimer(TimerEntry entry) => _timers.Remove(entry);

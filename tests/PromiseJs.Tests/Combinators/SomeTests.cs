@@ -83,7 +83,9 @@ public sealed class SomeTests
         var some = Promise.Some([Promise.Resolve(1)], 2);
 
         Assert.Equal(PromiseState.Rejected, some.State);
-        Assert.Empty(Assert.IsType<AggregateException>(some.Reason).InnerExceptions);
+        var reason = Assert.IsType<AggregateException>(some.Reason);
+        Assert.Empty(reason.InnerExceptions);
+        Assert.StartsWith("Promise.Some needs 2 fulfillments but was given only 1 promise, so it can never fulfill", reason.Message, StringComparison.Ordinal);
         some.Catch(_ => Array.Empty<int>());
     }
 

@@ -284,6 +284,66 @@ public sealed class PromiseLoopTests
     }
 
     [Fact]
+    public void SetTimeout_ShorterDelayCreatedLaterInTheSameTurn_FiresFirstAsInNode()
+    {
+        // node measures every timer of one turn from the loop's cached "now": time spent between the two calls does not count.
+        var clock = new FakeTimeProvider();
+        var log = new List<string>();
+
+        PromiseLoop.Run(() =>
+        {
+            PromiseLoop.SetTimeout(() => log.Add("10 ms"), TimeSpan.FromMilliseconds(10), clock);
+            clock.Advance(TimeSpan.FromMilliseconds(6));
+            PromiseLoop.SetTimeout(() => log.Add("5 ms"), TimeSpan.FromMilliseconds(5), clock);
+            PromiseLoop.SetImmediate(() => clock.Advance(TimeSpan.FromMilliseconds(20)));
+            return Promise.Resolve();
+        });
+
+        Assert.Equal(["5 ms", "10 ms"], log);
+    }
+
+    [Fact]
+    public void SetTimeout_CreatedInAMicrotaskOfTheSameTurn_IsMeasuredFromTheSameNow()
+    {
+        var clock = new FakeTimeProvider();
+        var log = new List<string>();
+
+        PromiseLoop.Run(() =>
+        {
+            PromiseLoop.SetTimeout(() => log.Add("10 ms"), TimeSpan.FromMilliseconds(10), clock);
+            PromiseLoop.SetImmediate(() => clock.Advance(TimeSpan.FromMilliseconds(20)));
+            return Promise.Resolve().Then(() =>
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(6));
+                PromiseLoop.SetTimeout(() => log.Add("5 ms"), TimeSpan.FromMilliseconds(5), clock);
+            });
+        });
+
+        Assert.Equal(["5 ms", "10 ms"], log);
+    }
+
+    [Fact]
+    public void SetTimeout_CreatedInALaterTurn_IsMeasuredFromThatTurnsNow()
+    {
+        var clock = new FakeTimeProvider();
+        var log = new List<string>();
+
+        PromiseLoop.Run(() =>
+        {
+            PromiseLoop.SetTimeout(() => log.Add("10 ms"), TimeSpan.FromMilliseconds(10), clock);
+            PromiseLoop.SetImmediate(() =>
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(6));
+                PromiseLoop.SetTimeout(() => log.Add("5 ms, 6 ms later"), TimeSpan.FromMilliseconds(5), clock);
+                PromiseLoop.SetImmediate(() => clock.Advance(TimeSpan.FromMilliseconds(20)));
+            });
+            return Promise.Resolve();
+        });
+
+        Assert.Equal(["10 ms", "5 ms, 6 ms later"], log);
+    }
+
+    [Fact]
     public void SetTimeout_ZeroAndOneMillisecond_FireInCreationOrderLikeNode()
     {
         var order = new List<string>();
