@@ -5,7 +5,7 @@ using PromiseJs.PropertyTests.Generators;
 namespace PromiseJs.PropertyTests.Model;
 
 /// <summary>Writes a <see cref="TreeProgram"/> as a JavaScript function, so that node can run it and say what the model
-/// must say (<see cref="ReferenceModelAgainstNodeTests"/>). Only programs without tasks, Some or timers have a direct
+/// must say (<c>ReferenceModelAgainstNodeTests</c>). Only programs without tasks, Some or timers have a direct
 /// JavaScript counterpart (<see cref="CanEmit"/>).</summary>
 internal static class JavaScriptEmitter
 {
