@@ -15,6 +15,8 @@ public readonly struct PromiseSettledResult<T> : IEquatable<PromiseSettledResult
     public PromiseState Status { get; }
 
     /// <summary>Gets the value, or <c>default</c> unless the input fulfilled.</summary>
+    /// <remarks>Annotated as possibly <see langword="null"/>: for a rejected input of a reference type it is.</remarks>
+    [System.Diagnostics.CodeAnalysis.MaybeNull]
     public T Value { get; }
 
     /// <summary>Gets the reason, or <see langword="null"/> unless the input rejected.</summary>

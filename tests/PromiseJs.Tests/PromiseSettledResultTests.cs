@@ -26,6 +26,16 @@ public sealed class PromiseSettledResultTests
     }
 
     [Fact]
+    public void Value_OfAReferenceType_IsAnnotatedAsPossiblyNullBecauseARejectedInputHasNone()
+    {
+        // The compiler's flow analysis reads [MaybeNull], which it emits on the getter's return value (the runtime's
+        // NullabilityInfoContext cannot see a closed type argument's annotation, so the attribute itself is what to check).
+        var getter = typeof(PromiseSettledResult<>).GetProperty(nameof(PromiseSettledResult<string>.Value))!.GetMethod!;
+
+        Assert.Single(getter.ReturnParameter.GetCustomAttributes(typeof(System.Diagnostics.CodeAnalysis.MaybeNullAttribute), inherit: false));
+    }
+
+    [Fact]
     public void Equality_SameOutcome_AreEqual()
     {
         var reason = new FormatException();

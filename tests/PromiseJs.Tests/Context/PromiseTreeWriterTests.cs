@@ -67,21 +67,12 @@ public sealed class PromiseTreeWriterTests
     public void ToTreeJson_SettledAndCancelledNodes_ShowTheirFinalStateWithoutAPendingTime()
     {
         using var suppressed = Promise.SuppressUnhandledRejections();
-        var done = new PromiseContext(new() { Name = "done", Orphan = true });
-        done.Complete();
-        PromiseContext? failed = null;
-        Promise.Run(
-            () =>
-            {
-                failed = PromiseContext.Current;
-                return Promise.Reject<int>(new FormatException());
-            },
-            new() { Name = "failed", Orphan = true });
+        (PromiseContext done, PromiseContext failed) = FulfilledAndRejectedNodes();
         var cancelled = new PromiseContext(new() { Name = "cancelled", Orphan = true });
         cancelled.Cancel();
 
         using JsonDocument doneJson = JsonDocument.Parse(done.ToTreeJson());
-        using JsonDocument failedJson = JsonDocument.Parse(failed!.ToTreeJson());
+        using JsonDocument failedJson = JsonDocument.Parse(failed.ToTreeJson());
         using JsonDocument cancelledJson = JsonDocument.Parse(cancelled.ToTreeJson());
 
         Assert.Equal("fulfilled", doneJson.RootElement.GetProperty("state").GetString());
@@ -207,6 +198,17 @@ public sealed class PromiseTreeWriterTests
     public void ToTreeDot_SettledNodes_AreColouredByState()
     {
         using var suppressed = Promise.SuppressUnhandledRejections();
+        (PromiseContext done, PromiseContext failed) = FulfilledAndRejectedNodes();
+
+        Assert.Contains("\\nfulfilled\\n", done.ToTreeDot(), StringComparison.Ordinal);
+        Assert.Contains(", color=darkgreen];", done.ToTreeDot(), StringComparison.Ordinal);
+        Assert.Contains("\\nrejected\\n", failed.ToTreeDot(), StringComparison.Ordinal);
+        Assert.Contains(", color=red];", failed.ToTreeDot(), StringComparison.Ordinal);
+    }
+
+    // An explicit context completed (fulfilled) and a Promise.Run node whose work rejected.
+    private static (PromiseContext Done, PromiseContext Failed) FulfilledAndRejectedNodes()
+    {
         var done = new PromiseContext(new() { Name = "done", Orphan = true });
         done.Complete();
         PromiseContext? failed = null;
@@ -217,11 +219,7 @@ public sealed class PromiseTreeWriterTests
                 return Promise.Reject<int>(new FormatException());
             },
             new() { Name = "failed", Orphan = true });
-
-        Assert.Contains("\\nfulfilled\\n", done.ToTreeDot(), StringComparison.Ordinal);
-        Assert.Contains(", color=darkgreen];", done.ToTreeDot(), StringComparison.Ordinal);
-        Assert.Contains("\\nrejected\\n", failed!.ToTreeDot(), StringComparison.Ordinal);
-        Assert.Contains(", color=red];", failed.ToTreeDot(), StringComparison.Ordinal);
+        return (done, failed!);
     }
 
     private static string Compact(string json)
