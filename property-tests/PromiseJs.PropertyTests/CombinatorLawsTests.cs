@@ -10,10 +10,10 @@ namespace PromiseJs.PropertyTests;
 /// settlement wins.</summary>
 public sealed class CombinatorLawsTests
 {
-    [Fact]
-    public void All_OfOnePromise_BehavesAsThenWrappingTheValueInAnArray()
+    [PromiseProperty]
+    public Property All_OfOnePromise_BehavesAsThenWrappingTheValueInAnArray()
     {
-        ForAll(ProgramArb, program =>
+        return ForAll(ProgramArb, program =>
         {
             // Promise.All(p) ≡ p.Then(x => new[] { x })
             var (all, wrapped) = InLoop(() =>
@@ -25,10 +25,10 @@ public sealed class CombinatorLawsTests
         });
     }
 
-    [Fact]
-    public void All_AnyCompletionOrder_FulfillsWithTheValuesInInputOrder()
+    [PromiseProperty]
+    public Property All_AnyCompletionOrder_FulfillsWithTheValuesInInputOrder()
     {
-        ForAll(CompletionScripts(Fulfillments), script =>
+        return ForAll(CompletionScripts(Fulfillments), s => s.Shrink(), script =>
         {
             var (_, all) = InLoop(() => script.Start(Promise.All));
 
@@ -37,31 +37,31 @@ public sealed class CombinatorLawsTests
         });
     }
 
-    [Fact]
-    public void All_SomeInputsReject_RejectsWithTheFirstRejectionInTime()
+    [PromiseProperty]
+    public Property All_SomeInputsReject_RejectsWithTheFirstRejectionInTime()
     {
-        Gen<CompletionScript> scripts = CompletionScripts(Outcomes)
-            .Where(script => script.Outcomes.Any(outcome => outcome is PromiseOutcome.Rejected));
+        static bool SomeReject(CompletionScript script) => script.Outcomes.Any(outcome => outcome is PromiseOutcome.Rejected);
+        Gen<CompletionScript> scripts = CompletionScripts(Outcomes).Where(SomeReject);
 
-        ForAll(scripts, script =>
+        return ForAll(scripts, s => s.Shrink(), script =>
         {
             var (inputs, all) = InLoop(() => script.Start(Promise.All));
 
             int first = script.FirstToSettle(outcome => outcome is PromiseOutcome.Rejected);
             Assert.Equal(PromiseState.Rejected, all.State);
             Assert.Same(inputs[first].Reason, all.Reason);
-        });
+        }, SomeReject);
     }
 
-    [Fact]
-    public void AllSettled_AnyInputs_FulfillsWithOneMatchingResultPerInputInOrder()
+    [PromiseProperty]
+    public Property AllSettled_AnyInputs_FulfillsWithOneMatchingResultPerInputInOrder()
     {
         var cases =
             from count in Gen.Choose(0, 5)
             from programs in Gen.ArrayOf(Programs, count)
             select programs;
 
-        ForAll(cases, programs =>
+        return ForAll(cases, programs => Enumerable.Range(0, programs.Length).Select(i => programs.Where((_, j) => j != i).ToArray()), programs =>
         {
             var (inputs, settled) = InLoop(() =>
             {
@@ -91,10 +91,10 @@ public sealed class CombinatorLawsTests
         });
     }
 
-    [Fact]
-    public void Race_OfOnePromise_BehavesAsThatPromise()
+    [PromiseProperty]
+    public Property Race_OfOnePromise_BehavesAsThatPromise()
     {
-        ForAll(ProgramArb, program =>
+        return ForAll(ProgramArb, program =>
         {
             // Promise.Race(p) ≡ p
             var (p, race) = InLoop(() =>
@@ -106,10 +106,10 @@ public sealed class CombinatorLawsTests
         });
     }
 
-    [Fact]
-    public void Race_AnyCompletionOrder_SettlesAsTheFirstInputToSettle()
+    [PromiseProperty]
+    public Property Race_AnyCompletionOrder_SettlesAsTheFirstInputToSettle()
     {
-        ForAll(CompletionScripts(Outcomes), script =>
+        return ForAll(CompletionScripts(Outcomes), s => s.Shrink(), script =>
         {
             var (inputs, race) = InLoop(() => script.Start(Promise.Race));
 
@@ -119,10 +119,10 @@ public sealed class CombinatorLawsTests
         });
     }
 
-    [Fact]
-    public void Any_AllInputsReject_RejectsWithTheReasonsInInputOrder()
+    [PromiseProperty]
+    public Property Any_AllInputsReject_RejectsWithTheReasonsInInputOrder()
     {
-        ForAll(CompletionScripts(Rejections), script =>
+        return ForAll(CompletionScripts(Rejections), s => s.Shrink(), script =>
         {
             var (inputs, any) = InLoop(() => script.Start(Promise.Any));
 
@@ -135,18 +135,18 @@ public sealed class CombinatorLawsTests
         });
     }
 
-    [Fact]
-    public void Any_SomeInputsFulfill_FulfillsWithTheFirstFulfillmentInTime()
+    [PromiseProperty]
+    public Property Any_SomeInputsFulfill_FulfillsWithTheFirstFulfillmentInTime()
     {
-        Gen<CompletionScript> scripts = CompletionScripts(Outcomes)
-            .Where(script => script.Outcomes.Any(outcome => outcome is PromiseOutcome.Fulfilled));
+        static bool SomeFulfill(CompletionScript script) => script.Outcomes.Any(outcome => outcome is PromiseOutcome.Fulfilled);
+        Gen<CompletionScript> scripts = CompletionScripts(Outcomes).Where(SomeFulfill);
 
-        ForAll(scripts, script =>
+        return ForAll(scripts, s => s.Shrink(), script =>
         {
             var (_, any) = InLoop(() => script.Start(Promise.Any));
 
             int first = script.FirstToSettle(outcome => outcome is PromiseOutcome.Fulfilled);
             AssertEquivalent(script.Outcomes[first].ToObservation(), Observation.Of(any));
-        });
+        }, SomeFulfill);
     }
 }

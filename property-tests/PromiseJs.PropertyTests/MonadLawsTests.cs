@@ -1,3 +1,4 @@
+using PromiseJs.PropertyTests.Support;
 using PromiseJs.PropertyTests.Generators;
 using static PromiseJs.PropertyTests.Generators.PromiseGenerators;
 using static PromiseJs.PropertyTests.Support.Equivalence;
@@ -9,15 +10,15 @@ namespace PromiseJs.PropertyTests;
 /// value. "≡" compares state and value or reason once the loop has run (<see cref="Support.Equivalence"/>).</summary>
 public sealed class MonadLawsTests
 {
-    [Fact]
-    public void Then_LeftIdentity_ResolveThenFBehavesAsF()
+    [PromiseProperty]
+    public Property Then_LeftIdentity_ResolveThenFBehavesAsF()
     {
         var cases =
             from a in Values
             from f in PromiseFunctions
             select (A: a, F: f);
 
-        ForAll(cases, c =>
+        return ForAll(cases, c => Shrinks.Of(c.F).Select(f => c with { F = f }), c =>
         {
             // Promise.Resolve(a).Then(f) ≡ f(a), where f returns a promise, a task or a thenable (as a promise: Promise.From,
             // Promise.Resolve).
@@ -26,10 +27,10 @@ public sealed class MonadLawsTests
         });
     }
 
-    [Fact]
-    public void Then_RightIdentity_ThenResolveBehavesAsThePromise()
+    [PromiseProperty]
+    public Property Then_RightIdentity_ThenResolveBehavesAsThePromise()
     {
-        ForAll(ProgramArb, program =>
+        return ForAll(ProgramArb, program =>
         {
             // p.Then(Promise.Resolve) ≡ p
             var (p, left) = InLoop(() =>
@@ -41,8 +42,8 @@ public sealed class MonadLawsTests
         });
     }
 
-    [Fact]
-    public void Then_Associativity_NestingTheSecondBindChangesNothing()
+    [PromiseProperty]
+    public Property Then_Associativity_NestingTheSecondBindChangesNothing()
     {
         var cases =
             from program in Programs
@@ -50,7 +51,10 @@ public sealed class MonadLawsTests
             from g in PromiseFunctions
             select (Program: program, F: f, G: g);
 
-        ForAll(cases, c =>
+        return ForAll(cases, c => [
+            .. Shrinks.Of(c.Program).Select(p => c with { Program = p }),
+            .. Shrinks.Of(c.F).Select(f => c with { F = f }),
+            .. Shrinks.Of(c.G).Select(g => c with { G = g })], c =>
         {
             // p.Then(f).Then(g) ≡ p.Then(x => f(x).Then(g))
             var (left, right) = InLoop(() => (
@@ -60,10 +64,10 @@ public sealed class MonadLawsTests
         });
     }
 
-    [Fact]
-    public void Then_FunctorIdentity_ThenIdentityBehavesAsThePromise()
+    [PromiseProperty]
+    public Property Then_FunctorIdentity_ThenIdentityBehavesAsThePromise()
     {
-        ForAll(ProgramArb, program =>
+        return ForAll(ProgramArb, program =>
         {
             // p.Then(x => x) ≡ p
             var (p, mapped) = InLoop(() =>
@@ -75,8 +79,8 @@ public sealed class MonadLawsTests
         });
     }
 
-    [Fact]
-    public void Then_FunctorComposition_TwoThensBehaveAsOneThenOfTheComposition()
+    [PromiseProperty]
+    public Property Then_FunctorComposition_TwoThensBehaveAsOneThenOfTheComposition()
     {
         var cases =
             from program in Programs
@@ -84,7 +88,10 @@ public sealed class MonadLawsTests
             from g in IntFunctions
             select (Program: program, F: f, G: g);
 
-        ForAll(cases, c =>
+        return ForAll(cases, c => [
+            .. Shrinks.Of(c.Program).Select(p => c with { Program = p }),
+            .. Shrinks.Of(c.F).Select(f => c with { F = f }),
+            .. Shrinks.Of(c.G).Select(g => c with { G = g })], c =>
         {
             // p.Then(f).Then(g) ≡ p.Then(x => g(f(x)))
             var (left, right) = InLoop(() => (

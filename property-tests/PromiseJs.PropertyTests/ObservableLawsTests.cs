@@ -1,3 +1,4 @@
+using PromiseJs.PropertyTests.Support;
 using PromiseJs.Reactive;
 using static PromiseJs.PropertyTests.Generators.PromiseGenerators;
 using static PromiseJs.PropertyTests.Support.Equivalence;
@@ -9,10 +10,10 @@ namespace PromiseJs.PropertyTests;
 /// whatever the promise does and whenever it settles.</summary>
 public sealed class ObservableLawsTests
 {
-    [Fact]
-    public void ToObservableToPromise_RoundTrip_SettlesAsThePromise()
+    [PromiseProperty]
+    public Property ToObservableToPromise_RoundTrip_SettlesAsThePromise()
     {
-        ForAll(ProgramArb, program =>
+        return ForAll(ProgramArb, program =>
         {
             // p.ToObservable().ToPromise() ≡ p
             var (p, trip) = InLoop(() =>
@@ -24,10 +25,10 @@ public sealed class ObservableLawsTests
         });
     }
 
-    [Fact]
-    public void ToObservableFirstToPromise_RoundTrip_SettlesAsThePromise()
+    [PromiseProperty]
+    public Property ToObservableFirstToPromise_RoundTrip_SettlesAsThePromise()
     {
-        ForAll(ProgramArb, program =>
+        return ForAll(ProgramArb, program =>
         {
             // p.ToObservable().FirstToPromise() ≡ p: the observable has exactly one value, or fails.
             var (p, trip) = InLoop(() =>
@@ -39,10 +40,10 @@ public sealed class ObservableLawsTests
         });
     }
 
-    [Fact]
-    public void DeferToPromise_RoundTrip_SettlesAsTheFactorysPromise()
+    [PromiseProperty]
+    public Property DeferToPromise_RoundTrip_SettlesAsTheFactorysPromise()
     {
-        ForAll(ProgramArb, program =>
+        return ForAll(ProgramArb, program =>
         {
             // PromiseObservable.Defer(() => p).ToPromise() ≡ p
             var (p, trip) = InLoop(() =>

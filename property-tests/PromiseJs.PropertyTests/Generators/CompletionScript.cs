@@ -32,6 +32,31 @@ internal sealed record CompletionScript(ImmutableArray<PromiseOutcome> Outcomes,
         return (inputs, result);
     }
 
+    /// <summary>Smaller scripts: one input fewer (its step dropped), or a step made "now".</summary>
+    public IEnumerable<CompletionScript> Shrink()
+    {
+        if (Outcomes.Length > 1)
+        {
+            for (int input = 0; input < Outcomes.Length; input++)
+            {
+                int removed = input;
+                int position = Order.IndexOf(removed);
+                yield return new CompletionScript(
+                    Outcomes.RemoveAt(removed),
+                    [.. Order.RemoveAt(position).Select(i => i > removed ? i - 1 : i)],
+                    Steps.RemoveAt(position));
+            }
+        }
+
+        for (int i = 0; i < Steps.Length; i++)
+        {
+            if (Steps[i].Timing != SettleTiming.Now)
+            {
+                yield return this with { Steps = Steps.SetItem(i, Later.Now) };
+            }
+        }
+    }
+
     public override string ToString() =>
         $"inputs [{string.Join(", ", Outcomes)}] settle in order [{string.Join(", ", Order)}] at [{string.Join(", ", Steps)}]";
 

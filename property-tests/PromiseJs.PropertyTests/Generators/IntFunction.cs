@@ -2,16 +2,17 @@ namespace PromiseJs.PropertyTests.Generators;
 
 /// <summary>A generated pure function on integers, as data so that a counterexample prints readably. Some throw a
 /// <see cref="LawException"/> for some inputs, as a handler that fails does.</summary>
-internal abstract record IntFunction
+public abstract record IntFunction
 {
     private IntFunction()
     {
     }
 
+    /// <summary>Applies the function; throws a <see cref="LawException"/> where it fails.</summary>
     public abstract int Apply(int x);
 
     /// <summary>The model of a handler running this function: its value fulfills, its exception rejects.</summary>
-    public PromiseOutcome OutcomeFor(int x) => PromiseOutcome.Of(() => Apply(x));
+    internal PromiseOutcome OutcomeFor(int x) => PromiseOutcome.Of(() => Apply(x));
 
     public sealed record Add(int K) : IntFunction
     {

@@ -1,3 +1,5 @@
+using PromiseJs.TestSupport;
+
 namespace PromiseJs.PropertyTests.Generators;
 
 /// <summary>A generated promise-returning function (a Kleisli arrow, <c>int → Promise&lt;int&gt;</c>): it computes
@@ -56,6 +58,28 @@ internal sealed record PromiseFunction(IntFunction Map, Later When, ReturnShape 
     // CA1859 (return the concrete type): adoption is type-directed; typed as IThenable<int>, the handler binds to the
     // thenable overload of Then and Promise.Resolve adopts it.
 #pragma warning disable CA1859
-    private IThenable<int> InvokeThenable(int x) => new ScriptedThenable(OutcomeFor(x), When, Misbehaves);
+    // A foreign thenable that calls back with the outcome at When and, when it misbehaves, then calls both callbacks again
+    // (and throws, when it called back inside Then), all of which an adopting promise must ignore (A+ 2.3.3.3.3, 2.3.3.3.4.1).
+    private IThenable<int> InvokeThenable(int x)
+    {
+        PromiseOutcome outcome = OutcomeFor(x);
+        return new ScriptedThenable<int>((onFulfilled, onRejected) =>
+        {
+            When.Run(() =>
+            {
+                outcome.SettleWith(onFulfilled, onRejected);
+                if (Misbehaves)
+                {
+                    onRejected(new LawException(998));
+                    onFulfilled(998);
+                }
+            });
+
+            if (Misbehaves && When.Timing is SettleTiming.Now or SettleTiming.Executor)
+            {
+                throw new LawException(999);
+            }
+        });
+    }
 #pragma warning restore CA1859
 }

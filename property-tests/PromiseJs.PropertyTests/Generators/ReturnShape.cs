@@ -9,6 +9,6 @@ internal enum ReturnShape
     /// <summary>A <c>Task&lt;int&gt;</c>, completed now or later by a <see cref="TaskCompletionSource{TResult}"/>.</summary>
     Task,
 
-    /// <summary>A foreign <see cref="IThenable{T}"/> (<see cref="ScriptedThenable"/>).</summary>
+    /// <summary>A foreign <see cref="IThenable{T}"/> (a <see cref="ScriptedThenable{T}"/>).</summary>
     Thenable,
 }

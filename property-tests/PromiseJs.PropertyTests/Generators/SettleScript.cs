@@ -13,6 +13,25 @@ internal sealed record SettleScript(bool ViaExecutor, Later When, ImmutableArray
             ? PromiseOutcome.Reject(code)
             : Calls[0];
 
+    /// <summary>Smaller scripts: fewer calls, the calls made now, no throwing executor.</summary>
+    public IEnumerable<SettleScript> Shrink()
+    {
+        if (Calls.Length > 1)
+        {
+            yield return this with { Calls = Calls.RemoveAt(Calls.Length - 1) };
+        }
+
+        if (When.Timing != SettleTiming.Now)
+        {
+            yield return this with { When = Later.Now };
+        }
+
+        if (ExecutorThrowsCode is not null)
+        {
+            yield return this with { ExecutorThrowsCode = null };
+        }
+    }
+
     public override string ToString() =>
         $"{(ViaExecutor ? "executor" : "WithResolvers")} {When}: [{string.Join(", ", Calls)}]" +
         (ViaExecutor && ExecutorThrowsCode is { } thrown ? $", then the executor throws law-{thrown}" : "");

@@ -1,19 +1,18 @@
 namespace PromiseJs.PropertyTests.Support;
 
-/// <summary>Runs FsCheck properties inside xunit facts (FsCheck.Xunit is not on the feed) and runs each case in its own
-/// <see cref="PromiseLoop"/>, so every case is deterministic.</summary>
+/// <summary>Builds the suite's FsCheck properties (checked by <see cref="PromisePropertyAttribute"/>) and runs each case in
+/// its own <see cref="PromiseLoop"/>, so every case is deterministic.</summary>
 internal static class LawCheck
 {
-    private const int Cases = 100;
+    /// <summary>The property that <paramref name="law"/> holds for every generated case; a failed assertion inside it is a
+    /// counterexample, which FsCheck shrinks and reports with the seed that replays it.</summary>
+    public static Property ForAll<T>(Arbitrary<T> cases, Action<T> law) => Prop.ForAll(cases, law);
 
-    private static readonly Config s_config = Config.QuickThrowOnFailure.WithMaxTest(Cases).WithQuietOnSuccess(true);
-
-    /// <summary>Checks <paramref name="law"/> for <see cref="Cases"/> generated cases; a failed assertion inside it is a
-    /// counterexample, which FsCheck reports with the case and its seed.</summary>
-    public static void ForAll<T>(Arbitrary<T> cases, Action<T> law) => Check.One(s_config, Prop.ForAll(cases, law));
-
-    /// <inheritdoc cref="ForAll{T}(Arbitrary{T}, Action{T})"/>
-    public static void ForAll<T>(Gen<T> cases, Action<T> law) => ForAll(Arb.From(cases), law);
+    /// <summary>The property that <paramref name="law"/> holds for every case <paramref name="cases"/> generates; a
+    /// counterexample shrinks through <paramref name="shrink"/> (candidates that fail <paramref name="valid"/>, the
+    /// generator's precondition, are not tried).</summary>
+    public static Property ForAll<T>(Gen<T> cases, Func<T, IEnumerable<T>> shrink, Action<T> law, Func<T, bool>? valid = null) =>
+        ForAll(Arb.From(cases, c => valid is null ? shrink(c) : shrink(c).Where(valid)), law);
 
     /// <summary>Runs <paramref name="body"/> inside a fresh loop and returns what it built once the loop is done: every
     /// timer has fired and every queued job ran. Rejections in generated programs are intentional, so they are not
