@@ -37,7 +37,8 @@ public static class PromiseLoop
     /// <param name="main">Starts the program and returns the promise it waits for.</param>
     /// <param name="cancellationToken">Ends the loop early: at the next point between jobs after it is cancelled, <c>Run</c>
     /// stops and throws <see cref="OperationCanceledException"/>; microtasks and timers still queued on the loop are dropped
-    /// (as when a node process exits), work other threads post to it afterwards runs on the thread pool.</param>
+    /// (as when a node process exits), while tasks already queued (<see cref="SetImmediate"/>, work posted from other threads)
+    /// and work posted afterwards run on the thread pool, so nothing posted is lost.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (before the loop
     /// started: <paramref name="main"/> does not run).</exception>
     /// <exception cref="ArgumentNullException"><paramref name="main"/> is <see langword="null"/>.</exception>
@@ -69,7 +70,8 @@ public static class PromiseLoop
     /// <param name="main">Starts the program and returns the promise of its result.</param>
     /// <param name="cancellationToken">Ends the loop early: at the next point between jobs after it is cancelled, <c>Run</c>
     /// stops and throws <see cref="OperationCanceledException"/>; microtasks and timers still queued on the loop are dropped
-    /// (as when a node process exits), work other threads post to it afterwards runs on the thread pool.</param>
+    /// (as when a node process exits), while tasks already queued (<see cref="SetImmediate"/>, work posted from other threads)
+    /// and work posted afterwards run on the thread pool, so nothing posted is lost.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (before the loop
     /// started: <paramref name="main"/> does not run).</exception>
     /// <returns>The value <paramref name="main"/>'s promise fulfilled with.</returns>
@@ -98,7 +100,8 @@ public static class PromiseLoop
     /// <param name="main">Starts the program and returns the task it waits for.</param>
     /// <param name="cancellationToken">Ends the loop early: at the next point between jobs after it is cancelled, <c>Run</c>
     /// stops and throws <see cref="OperationCanceledException"/>; microtasks and timers still queued on the loop are dropped
-    /// (as when a node process exits), work other threads post to it afterwards runs on the thread pool.</param>
+    /// (as when a node process exits), while tasks already queued (<see cref="SetImmediate"/>, work posted from other threads)
+    /// and work posted afterwards run on the thread pool, so nothing posted is lost.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (before the loop
     /// started: <paramref name="main"/> does not run).</exception>
     /// <exception cref="ArgumentNullException"><paramref name="main"/> is <see langword="null"/>.</exception>
@@ -131,7 +134,8 @@ public static class PromiseLoop
     /// <param name="main">Starts the program and returns the task of its result.</param>
     /// <param name="cancellationToken">Ends the loop early: at the next point between jobs after it is cancelled, <c>Run</c>
     /// stops and throws <see cref="OperationCanceledException"/>; microtasks and timers still queued on the loop are dropped
-    /// (as when a node process exits), work other threads post to it afterwards runs on the thread pool.</param>
+    /// (as when a node process exits), while tasks already queued (<see cref="SetImmediate"/>, work posted from other threads)
+    /// and work posted afterwards run on the thread pool, so nothing posted is lost.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (before the loop
     /// started: <paramref name="main"/> does not run).</exception>
     /// <returns>The result of <paramref name="main"/>'s task.</returns>

@@ -267,6 +267,35 @@ public sealed class PromiseRunTests
     // ----- the asynchronous forms: called now, result adopted -----
 
     [Fact]
+    public void RunOfT_PromiseFunction_AdoptsTheReturnedPromiseWithJavaScriptsTwoJobs()
+    {
+        // node 20 prints: t1 t2 run settled-return run pending-return t3 t4 t5, for
+        //   (async () => Promise.resolve(5))().then(() => log("run settled-return"));
+        //   (async () => w.promise)().then(() => log("run pending-return"));
+        //   Promise.resolve(0).then(() => { log("t1"); w.resolve(1); }).then(t2).then(t3).then(t4).then(t5);
+        var log = new List<string>();
+
+        PromiseLoop.Run(() =>
+        {
+            var pending = Promise.WithResolvers<int>();
+            Promise.Run(() => Promise.Resolve(5)).Then(_ => log.Add("run settled-return"));
+            Promise.Run(() => pending.Promise).Then(_ => log.Add("run pending-return"));
+            return Promise.Resolve(0)
+                .Then(_ =>
+                {
+                    log.Add("t1");
+                    pending.Resolve(1);
+                })
+                .Then(() => log.Add("t2"))
+                .Then(() => log.Add("t3"))
+                .Then(() => log.Add("t4"))
+                .Then(() => log.Add("t5"));
+        });
+
+        Assert.Equal(["t1", "t2", "run settled-return", "run pending-return", "t3", "t4", "t5"], log);
+    }
+
+    [Fact]
     public void RunOfT_PromiseFunction_IsCalledNowOnTheCallingThread()
     {
         int callingThread = Environment.CurrentManagedThreadId;
@@ -279,8 +308,8 @@ public sealed class PromiseRunTests
         });
 
         Assert.Equal(callingThread, calledOn);
-        Assert.Equal(PromiseState.Fulfilled, promise.State);
-        Assert.Equal(1, promise.Value);
+        // The returned promise is adopted two jobs later, as a JavaScript async function's is.
+        Assert.Equal(1, promise.Wait(TestTimeouts.Generous));
     }
 
     [Fact]

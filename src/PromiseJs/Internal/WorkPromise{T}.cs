@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using PromiseJs.Context;
+using PromiseJs.Scheduling;
 
 namespace PromiseJs.Internal;
 
@@ -217,7 +218,9 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
                 TrySettleRejected(ExceptionDispatchInfo.Capture(PromiseReaction<T>.SelfResolution()));
                 break;
             case Promise promise:
-                promise.AddReaction(new Adopter(this));
+                // As a JavaScript async function resolving with a promise: a job subscribes to it (ECMAScript's
+                // NewPromiseResolveThenableJob), and its reaction, one more job, settles this promise as it settled.
+                JobScheduler.Enqueue(Node.Scheduler, new Adopter(this, Node.Scheduler), promise);
                 break;
             default:
                 ((Task)result).ContinueWith(
@@ -249,9 +252,25 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
         }
     }
 
-    // Settles the work promise as the promise its function returned, as soon as that settles.
-    private sealed class Adopter(WorkPromise<T> target) : Reaction
+    // Adopts the promise the work's function returned with JavaScript's two jobs: the first subscribes to it, the second
+    // (queued once it has settled) settles the work promise as it did.
+    private sealed class Adopter(WorkPromise<T> target, object scheduler) : Reaction
     {
-        internal override void OnSourceSettled(Promise source) => target.SettleFromResult(source);
+        private bool _subscribed;
+
+        internal override void OnSourceSettled(Promise source) => JobScheduler.Enqueue(scheduler, this, source);
+
+        internal override void RunJob(Promise? source)
+        {
+            if (_subscribed)
+            {
+                target.SettleFromResult(source!);
+            }
+            else
+            {
+                _subscribed = true;
+                source!.AddReaction(this);
+            }
+        }
     }
 }

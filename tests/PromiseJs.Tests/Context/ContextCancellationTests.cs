@@ -1,5 +1,6 @@
 using PromiseJs.Context;
 using PromiseJs.Tests.Context.Support;
+using PromiseJs.Tests.TestSupport;
 
 namespace PromiseJs.Tests.Context;
 
@@ -53,6 +54,7 @@ public sealed class ContextCancellationTests
                 return Promise.Resolve();
             },
             new() { Parent = root });
+        child.Wait(TestTimeouts.Generous);
         Assert.Equal(PromiseState.Fulfilled, child.State);
 
         root.Cancel();
@@ -136,6 +138,7 @@ public sealed class ContextCancellationTests
     {
         var parent = new PromiseContext();
         Promise<int> work = Promise.Run(() => Promise.Resolve(3), new() { Parent = parent });
+        work.Wait(TestTimeouts.Generous);
 
         parent.Cancel();
 

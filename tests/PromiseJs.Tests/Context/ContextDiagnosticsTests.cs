@@ -56,11 +56,19 @@ public sealed class ContextDiagnosticsTests
     public void ToTreeString_SettledChildren_AreNotShown()
     {
         var clock = new FakeTimeProvider();
-        var root = new PromiseContext(new() { Name = "root", TimeProvider = clock });
-        new PromiseContext(new() { Parent = root, Name = "done" }).Complete();
-        Promise.Run(() => Promise.Resolve(1), new() { Parent = root, Name = "finished work" });
         var never = Promise.WithResolvers<int>();
-        Promise.Run(() => never.Promise, new() { Parent = root, Name = "running work" });
+        PromiseContext root = null!;
+
+        // On a loop (the tree's scheduler), so the finished work's node has finished when Run returns: its promise is
+        // adopted two jobs later.
+        PromiseLoop.Run(() =>
+        {
+            root = new PromiseContext(new() { Name = "root", TimeProvider = clock });
+            new PromiseContext(new() { Parent = root, Name = "done" }).Complete();
+            Promise.Run(() => Promise.Resolve(1), new() { Parent = root, Name = "finished work" });
+            Promise.Run(() => never.Promise, new() { Parent = root, Name = "running work" });
+            return Promise.Resolve();
+        });
         clock.Advance(TimeSpan.FromMilliseconds(1234));
 
         Assert.Equal(
@@ -77,20 +85,24 @@ public sealed class ContextDiagnosticsTests
         completed.Complete();
         PromiseContext? fulfilledNode = null;
         PromiseContext? rejectedNode = null;
-        Promise.Run(
-            () =>
-            {
-                fulfilledNode = PromiseContext.Current;
-                return Promise.Resolve(1);
-            },
-            new() { Name = "ok" });
-        Promise.Run(
-            () =>
-            {
-                rejectedNode = PromiseContext.Current;
-                return Promise.Reject<int>(new FormatException());
-            },
-            new() { Name = "failed" });
+        PromiseLoop.Run(() =>
+        {
+            Promise.Run(
+                () =>
+                {
+                    fulfilledNode = PromiseContext.Current;
+                    return Promise.Resolve(1);
+                },
+                new() { Name = "ok" });
+            Promise.Run(
+                () =>
+                {
+                    rejectedNode = PromiseContext.Current;
+                    return Promise.Reject<int>(new FormatException());
+                },
+                new() { Name = "failed" });
+            return Promise.Resolve();
+        });
 
         Assert.Equal("explicit [fulfilled]\n", completed.ToTreeString());
         Assert.Equal("ok [fulfilled]\n", fulfilledNode!.ToTreeString());

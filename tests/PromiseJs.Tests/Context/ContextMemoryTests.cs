@@ -110,16 +110,17 @@ public sealed class ContextMemoryTests
     }
 
     // A batch of short children under the root: async Promise methods that suspend once (nodes that stay pending for a
-    // turn) and Promise.Run calls whose work settles at once. The batch is over when every method has finished.
+    // turn) and Promise.Run calls returning a settled promise (adopted two jobs later, as in JavaScript). The batch is over
+    // when every child has finished.
     private static Promise RunBatch(PromiseContext root, PromiseContextOptions options)
     {
-        var batch = new BatchCountdown(BatchSize / 2);
+        var batch = new BatchCountdown(BatchSize);
         using (root.Enter())
         {
             for (int i = 0; i < BatchSize / 2; i++)
             {
                 _ = ShortChild(batch);
-                Promise.Run(static () => Promise.Resolve(), options);
+                Promise.Run(static () => Promise.Resolve(), options).Then(batch.Signal);
             }
         }
 

@@ -488,10 +488,10 @@ public sealed class PromiseContextTests
                     return Promise.Resolve();
                 },
                 new() { Parent = context });
-            Assert.Equal(PromiseState.Fulfilled, child.State);
 
             Promise whenChildren = context.WhenChildren(recursive: true);
             await LoopTurn.Several();
+            Assert.Equal(PromiseState.Fulfilled, child.State);
             Assert.Equal(PromiseState.Pending, grandchild!.State);
             Assert.Equal(PromiseState.Pending, whenChildren.State);
 
@@ -626,13 +626,21 @@ public sealed class PromiseContextTests
     public void GetPendingChildren_MixedStates_ListsOnlyThePendingOnes()
     {
         using var suppressed = Promise.SuppressUnhandledRejections();
-        var context = new PromiseContext();
         var never = Promise.WithResolvers<int>();
-        var pendingExplicit = new PromiseContext(new() { Parent = context, Name = "pending explicit" });
-        new PromiseContext(new() { Parent = context, Name = "completed explicit" }).Complete();
-        Promise.Run(() => Promise.Resolve(1), new() { Parent = context, Name = "fulfilled work" });
-        Promise.Run(() => Promise.Reject<int>(new FormatException()), new() { Parent = context, Name = "rejected work" });
-        Promise.Run(() => never.Promise, new() { Parent = context, Name = "pending work" });
+        PromiseContext context = null!;
+        PromiseContext pendingExplicit = null!;
+
+        // On a loop (the tree's scheduler), so the settled works' nodes have finished when Run returns.
+        PromiseLoop.Run(() =>
+        {
+            context = new PromiseContext();
+            pendingExplicit = new PromiseContext(new() { Parent = context, Name = "pending explicit" });
+            new PromiseContext(new() { Parent = context, Name = "completed explicit" }).Complete();
+            Promise.Run(() => Promise.Resolve(1), new() { Parent = context, Name = "fulfilled work" });
+            Promise.Run(() => Promise.Reject<int>(new FormatException()), new() { Parent = context, Name = "rejected work" });
+            Promise.Run(() => never.Promise, new() { Parent = context, Name = "pending work" });
+            return Promise.Resolve();
+        });
 
         IReadOnlyList<PromiseContext> pending = context.GetPendingChildren();
 

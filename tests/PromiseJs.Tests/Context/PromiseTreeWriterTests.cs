@@ -206,19 +206,24 @@ public sealed class PromiseTreeWriterTests
         Assert.Contains(", color=red];", failed.ToTreeDot(), StringComparison.Ordinal);
     }
 
-    // An explicit context completed (fulfilled) and a Promise.Run node whose work rejected.
+    // An explicit context completed (fulfilled) and a Promise.Run node whose work rejected (on a loop, so the node has
+    // finished when Run returns: its promise is adopted two jobs later).
     private static (PromiseContext Done, PromiseContext Failed) FulfilledAndRejectedNodes()
     {
         var done = new PromiseContext(new() { Name = "done", Orphan = true });
         done.Complete();
         PromiseContext? failed = null;
-        Promise.Run(
-            () =>
-            {
-                failed = PromiseContext.Current;
-                return Promise.Reject<int>(new FormatException());
-            },
-            new() { Name = "failed", Orphan = true });
+        PromiseLoop.Run(() =>
+        {
+            Promise.Run(
+                () =>
+                {
+                    failed = PromiseContext.Current;
+                    return Promise.Reject<int>(new FormatException());
+                },
+                new() { Name = "failed", Orphan = true });
+            return Promise.Resolve();
+        });
         return (done, failed!);
     }
 

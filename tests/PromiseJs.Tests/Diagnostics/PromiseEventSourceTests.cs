@@ -201,13 +201,14 @@ public sealed class PromiseEventSourceTests
         using var listener = new RecordingEventListener(EventLevel.Informational, PromiseDiagnostics.ContextsKeyword);
         PromiseContext? node = null;
 
-        Promise.Run(
+        // On the loop, so the node has completed (two jobs after its work returned) when Run returns.
+        PromiseLoop.Run(() => Promise.Run(
             () =>
             {
                 node = PromiseContext.Current;
                 return Promise.Reject<int>(new FormatException("work failed"));
             },
-            new() { Name = "failing work", Orphan = true });
+            new() { Name = "failing work", Orphan = true }).Catch(_ => 0));
 
         EventWrittenEventArgs completed = Assert.Single(listener.EventsAbout("ContextCompleted", "contextId", IdOf(node!)));
         Assert.Equal("failing work", RecordingEventListener.Payload(completed, "name"));

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using PromiseJs.Tests.TestSupport;
 
 namespace PromiseJs.Tests.Scheduling;
 
@@ -79,24 +80,34 @@ public sealed class PromiseLoopCancellationTests
     }
 
     [Fact]
-    public void Run_MicrotasksQueuedBeforeTheCancellingTask_StillRunInOrder()
+    public void Run_CancelledByATask_RunsWhatCameBeforeAndHandsLaterTasksToTheThreadPool()
     {
         using var cancellation = new CancellationTokenSource();
+        using var laterTaskRan = new ManualResetEventSlim();
         var log = new List<string>();
+        int loopThread = 0;
+        int laterTaskThread = 0;
 
         Assert.ThrowsAny<OperationCanceledException>(() => PromiseLoop.Run(() =>
         {
+            loopThread = Environment.CurrentManagedThreadId;
             Promise.Resolve(0).Then(_ => log.Add("microtask"));
             PromiseLoop.SetImmediate(() =>
             {
                 log.Add("task");
                 cancellation.Cancel();
             });
-            PromiseLoop.SetImmediate(() => log.Add("later task"));
+            PromiseLoop.SetImmediate(() =>
+            {
+                laterTaskThread = Environment.CurrentManagedThreadId;
+                laterTaskRan.Set();
+            });
             return Promise.WithResolvers().Promise;
         }, cancellation.Token));
 
         Assert.Equal(["microtask", "task"], log);
+        Assert.True(laterTaskRan.Wait(TestTimeouts.Generous), "A task queued on the cancelled loop was lost.");
+        Assert.NotEqual(loopThread, laterTaskThread);
     }
 
     [Fact]
