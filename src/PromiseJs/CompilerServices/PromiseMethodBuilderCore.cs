@@ -23,6 +23,7 @@ internal static class PromiseMethodBuilderCore
         }
         else
         {
+            promise.MarkWorkStarted();
             Run(promise.Node, ref stateMachine);
         }
     }

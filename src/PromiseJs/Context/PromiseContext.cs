@@ -37,6 +37,11 @@ public sealed class PromiseContext
     // A node is done when its promise has settled and it has no live children left (structured: a node never drops out of
     // its parent while work it started still runs). The two signals are created only when somebody waits for them.
     private bool _promiseSettled;
+
+    // Work bodies still running after a cancellation settled this node's promise: +1 from OnCompleted, -1 from
+    // OnWorkEnded, in either order (so it may dip to -1 for a moment); the node finishes only at 0.
+    private int _bodiesRunning;
+
     private bool _finished;
     private Promise<VoidResult>? _settledSignal;
     private Promise<VoidResult>? _done;
@@ -244,7 +249,8 @@ public sealed class PromiseContext
     }
 
     /// <summary>Cancels this node and every descendant: their tokens are cancelled and their pending work promises reject with
-    /// <see cref="OperationCanceledException"/>.</summary>
+    /// <see cref="OperationCanceledException"/> at once; a node whose work is still running stays in the tree (and
+    /// <see cref="WhenChildren(bool)"/> waits for it) until that work has ended.</summary>
     public void Cancel()
     {
         if (Interlocked.Exchange(ref _cancelled, 1) != 0)
@@ -498,16 +504,22 @@ public sealed class PromiseContext
             : PromiseScheduler.FromSynchronizationContext(context);
     }
 
-    // Called once, when the node's promise has settled.
-    internal void OnCompleted(Promise completion)
+    // Called once, when the node's promise has settled; bodyStillRunning when a cancellation settled it while the work's
+    // body runs on (the node then finishes only after OnWorkEnded too).
+    internal void OnCompleted(Promise completion, bool bodyStillRunning = false)
     {
         Promise<VoidResult>? settledSignal;
         bool finish;
         lock (Gate)
         {
             _promiseSettled = true;
+            if (bodyStillRunning)
+            {
+                _bodiesRunning++;
+            }
+
             settledSignal = _settledSignal;
-            finish = _firstChild is null && !_finished;
+            finish = _firstChild is null && _bodiesRunning == 0 && !_finished;
             _finished |= finish;
         }
 
@@ -520,6 +532,23 @@ public sealed class PromiseContext
         if (completion.IsRejected)
         {
             Parent?.OnChildFailed(completion);
+        }
+
+        if (finish)
+        {
+            Finish();
+        }
+    }
+
+    // The work's body ended after a cancellation had settled the node's promise (it may arrive before OnCompleted does).
+    internal void OnWorkEnded()
+    {
+        bool finish;
+        lock (Gate)
+        {
+            _bodiesRunning--;
+            finish = _firstChild is null && _promiseSettled && _bodiesRunning == 0 && !_finished;
+            _finished |= finish;
         }
 
         if (finish)
@@ -606,7 +635,7 @@ public sealed class PromiseContext
             child._previousSibling = null;
             child._nextSibling = null;
             child._linked = false;
-            finish = _firstChild is null && _promiseSettled && !_finished;
+            finish = _firstChild is null && _promiseSettled && _bodiesRunning == 0 && !_finished;
             _finished |= finish;
         }
 

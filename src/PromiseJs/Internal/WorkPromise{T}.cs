@@ -19,6 +19,16 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     // on the scheduler, a lazy start triggered by somebody else's Then): the work runs as it would have at creation.
     private ExecutionContext? _creationContext;
 
+    // Where the work's body is: WorkNotStarted → WorkRunning → WorkEnded, or WorkRunning → WorkCancelledWhileRunning (the
+    // node was cancelled and the promise rejected while the body still ran) → WorkEnded. A node cancelled while its body
+    // runs stays in the tree until the body ends, so a scope or WhenChildren waits for it (structured concurrency).
+    private int _workState;
+
+    private const int WorkNotStarted = 0;
+    private const int WorkRunning = 1;
+    private const int WorkEnded = 2;
+    private const int WorkCancelledWhileRunning = 3;
+
     public WorkPromise(PromiseContext node, object? work, HandlerKind kind)
     {
         Node = node;
@@ -70,23 +80,56 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     public bool TryCancel(OperationCanceledException reason)
     {
         TryClaimLazy();
-        return TrySettleRejected(ExceptionDispatchInfo.Capture(reason));
+        if (!TryReject(ExceptionDispatchInfo.Capture(reason)))
+        {
+            return false;
+        }
+
+        // The body's end exchanges the state before it tries to settle, so exactly one side sees the body still running.
+        bool bodyRunning = Interlocked.CompareExchange(ref _workState, WorkCancelledWhileRunning, WorkRunning) == WorkRunning;
+        Node.OnCompleted(this, bodyRunning);
+        return true;
     }
 
+    /// <summary>Marks the start of the work's body (the function or the async method's state machine).</summary>
+    public void MarkWorkStarted() => Interlocked.Exchange(ref _workState, WorkRunning);
+
+    // The body ended without settling the promise (it returned a promise to adopt).
+    private void EndBody()
+    {
+        if (Interlocked.Exchange(ref _workState, WorkEnded) == WorkCancelledWhileRunning)
+        {
+            Node.OnWorkEnded();
+        }
+    }
+
+    // The body ended with a value: settles, or, when a cancellation settled first, tells the node the body is over.
     public void TrySettleFulfilled(T value)
     {
+        int before = Interlocked.Exchange(ref _workState, WorkEnded);
         if (TryFulfill(value))
         {
             Node.OnCompleted(this);
         }
+        else if (before == WorkCancelledWhileRunning)
+        {
+            Node.OnWorkEnded();
+        }
     }
 
+    // The body ended with an exception (see TrySettleFulfilled).
     public bool TrySettleRejected(ExceptionDispatchInfo reason)
     {
+        int before = Interlocked.Exchange(ref _workState, WorkEnded);
         if (TryReject(reason))
         {
             Node.OnCompleted(this);
             return true;
+        }
+
+        if (before == WorkCancelledWhileRunning)
+        {
+            Node.OnWorkEnded();
         }
 
         return false;
@@ -98,8 +141,16 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     internal override void RunJob(Promise? source)
     {
         object? work = Interlocked.Exchange(ref _work, null);
-        if (work is null || IsSettled)
+        if (work is null)
         {
+            return;
+        }
+
+        // Marked before the check, so a cancellation racing with it either finds the body running or made it not run.
+        MarkWorkStarted();
+        if (IsSettled)
+        {
+            EndBody();
             return;
         }
 
@@ -180,6 +231,7 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     private void RunAsynchronousWork()
     {
         object work = Interlocked.Exchange(ref _work, null)!;
+        MarkWorkStarted();
         object? result;
         ExecutionContext? callerContext = _creationContext is null ? null : ExecutionContext.Capture();
         RestoreCreationContext();
@@ -218,6 +270,10 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
                 TrySettleRejected(ExceptionDispatchInfo.Capture(PromiseReaction<T>.SelfResolution()));
                 break;
             case Promise promise:
+                // The body is over once its function has returned a promise: what it adopts is a value, not work (work
+                // started for it is a node of its own, which the tree tracks).
+                EndBody();
+
                 // As a JavaScript async function resolving with a promise: a job subscribes to it (ECMAScript's
                 // NewPromiseResolveThenableJob), and its reaction, one more job, settles this promise as it settled.
                 JobScheduler.Enqueue(Node.Scheduler, new Adopter(this, Node.Scheduler), promise);

@@ -134,6 +134,43 @@ public sealed class ContextCancellationTests
     }
 
     [Fact]
+    public void Cancel_WorkWhoseBodyRunsOn_RejectsAtOnceButStaysInTheTreeUntilTheBodyEnds()
+    {
+        using var suppressed = Promise.SuppressUnhandledRejections();
+        bool bodiesEnded = false;
+
+        PromiseLoop.Run(async () =>
+        {
+            var release = Promise.WithResolvers();
+            var root = new PromiseContext(new() { Name = "root" });
+            Promise taskBody = Promise.Run(async () => await release.Promise, new() { Parent = root });
+            Promise methodBody;
+            using (root.Enter())
+            {
+                methodBody = AwaitThenReturn(release.Promise);
+            }
+
+            await LoopTurn.Next();
+            root.Cancel();
+            Promise whenChildren = root.WhenChildren();
+
+            Assert.Equal(PromiseState.Rejected, taskBody.State);
+            Assert.Equal(PromiseState.Rejected, methodBody.State);
+            await LoopTurn.Several();
+            Assert.Equal(2, root.Children.Count);
+            Assert.Equal(PromiseState.Pending, whenChildren.State);
+
+            release.Resolve();
+            await whenChildren;
+            bodiesEnded = root.Children.Count == 0;
+        });
+
+        Assert.True(bodiesEnded);
+    }
+
+    private static async Promise AwaitThenReturn(Promise promise) => await promise;
+
+    [Fact]
     public void Cancel_SettledWork_KeepsItsOutcome()
     {
         var parent = new PromiseContext();

@@ -254,6 +254,59 @@ public sealed class PromiseScopeTests
     // ----- exit cancels children -----
 
     [Fact]
+    public void AwaitUsing_ChildFailsAndSiblingsAreCancelled_EndsOnlyAfterTheCancelledChildrenFinish()
+    {
+        // Three children (60 ms, fails at 10 ms, 90 ms): the failure cancels the other two, whose bodies go on until their
+        // delays end; the scope, like a trio nursery or an asyncio TaskGroup, ends only after they have.
+        var clock = new FakeTimeProvider();
+        var log = new List<string>();
+        var failure = new FormatException("child failed");
+
+        var caught = Assert.Throws<FormatException>(() => PromiseLoop.Run(async () =>
+        {
+            Promise driver = AdvanceInSteps(clock, TimeSpan.FromMilliseconds(5), steps: 30);
+            try
+            {
+                await using (PromiseScope.Open())
+                {
+                    _ = Promise.Run(async () =>
+                    {
+                        await Promise.Delay(TimeSpan.FromMilliseconds(60), clock);
+                        log.Add("60 ms child finished");
+                    });
+                    _ = Promise.Run(async () =>
+                    {
+                        await Promise.Delay(TimeSpan.FromMilliseconds(10), clock);
+                        throw failure;
+                    });
+                    _ = Promise.Run(async () =>
+                    {
+                        await Promise.Delay(TimeSpan.FromMilliseconds(90), clock);
+                        log.Add("90 ms child finished");
+                    });
+                }
+            }
+            finally
+            {
+                log.Add("scope ended");
+                await driver;
+            }
+        }));
+
+        Assert.Same(failure, caught);
+        Assert.Equal(["60 ms child finished", "90 ms child finished", "scope ended"], log);
+    }
+
+    private static async Promise AdvanceInSteps(FakeTimeProvider clock, TimeSpan step, int steps)
+    {
+        for (int i = 0; i < steps; i++)
+        {
+            await LoopTurn.Next();
+            clock.Advance(step);
+        }
+    }
+
+    [Fact]
     public void Exit_CancelChildren_CancelsThePendingChildrenAndDoesNotRethrowTheirCancellation()
     {
         Promise<int>? child = null;
