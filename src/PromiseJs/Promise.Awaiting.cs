@@ -32,22 +32,17 @@ public partial class Promise
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> holds a flag that is not defined.</exception>
     public ConfiguredPromiseAwaitable ConfigureAwait(ConfigureAwaitOptions options)
     {
-        CheckAwaitOptions(options, ValidAwaitOptions);
+        CheckAwaitOptions(options);
         return new(this, options);
     }
 
-    private protected const ConfigureAwaitOptions ValidAwaitOptions =
-        ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding;
-
-    private protected static void CheckAwaitOptions(ConfigureAwaitOptions options, ConfigureAwaitOptions valid)
+    private protected static void CheckAwaitOptions(ConfigureAwaitOptions options)
     {
-        if ((options & ~valid) != 0)
+        const ConfigureAwaitOptions Defined =
+            ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding;
+        if ((options & ~Defined) != 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options, (valid & ConfigureAwaitOptions.SuppressThrowing) == 0
-                && (options & ConfigureAwaitOptions.SuppressThrowing) != 0
-                    ? "SuppressThrowing is not supported for a Promise<T>: the await would have no value to return. Await the " +
-                      "promise as a value-less Promise ((Promise)promise).ConfigureAwait(...) to ignore its rejection."
-                    : "The options hold a flag ConfigureAwaitOptions does not define.");
+            throw new ArgumentOutOfRangeException(nameof(options), options, "The options hold a flag ConfigureAwaitOptions does not define.");
         }
     }
 

@@ -30,7 +30,14 @@ public partial class Promise<T>
     /// swallow the rejection) or a flag that is not defined.</exception>
     public new ConfiguredPromiseAwaitable<T> ConfigureAwait(ConfigureAwaitOptions options)
     {
-        CheckAwaitOptions(options, ValidAwaitOptions & ~ConfigureAwaitOptions.SuppressThrowing);
+        if ((options & ConfigureAwaitOptions.SuppressThrowing) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options,
+                "SuppressThrowing is not supported for a Promise<T>: the await would have no value to return. Await the " +
+                "promise as a value-less Promise ((Promise)promise).ConfigureAwait(...) to ignore its rejection.");
+        }
+
+        CheckAwaitOptions(options);
         return new(this, options);
     }
 

@@ -1,4 +1,3 @@
-using PromiseJs.Combinators;
 using PromiseJs.Diagnostics;
 using PromiseJs.Internal;
 using PromiseJs.Scheduling;
@@ -320,10 +319,7 @@ public sealed class PromiseContext
         }
 
         Promise children = WaitForPendingChildren(recursive);
-        return cancellationToken.CanBeCanceled && !children.IsSettled
-            ? new TimeoutCoordinator<VoidResult>(
-                children, Timeout.InfiniteTimeSpan, hasFallback: false, default, TimeProvider, cancellationToken)
-            : children;
+        return cancellationToken.CanBeCanceled && !children.IsSettled ? children.WaitAsync(cancellationToken) : children;
     }
 
     /// <summary>Blocks until <see cref="WhenChildren(bool)"/> fulfills or <paramref name="timeout"/> passes.</summary>
