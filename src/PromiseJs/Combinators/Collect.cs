@@ -41,10 +41,8 @@ internal static class Collect
         var values = new T[started.Length];
         for (int i = 0; i < values.Length; i++)
         {
-            if (started[i] is { } promise)
-            {
-                values[i] = Unsafe.As<Promise<T>>(promise)._value;
-            }
+            // Map rejects as soon as a mapper returns null, so every slot holds a fulfilled promise here.
+            values[i] = Unsafe.As<Promise<T>>(started[i]!)._value;
         }
 
         return values;
