@@ -23,6 +23,6 @@ public partial class Promise
         TItem[] snapshot = SnapshotItems(items, action, 1);
         return snapshot.Length == 0
             ? Resolve()
-            : new MapCoordinator<TItem, VoidResult>(snapshot, action, 1, Collect.NothingMapped, cancellationToken);
+            : new MapCoordinator<TItem, VoidResult>(snapshot, action, 1, Collect.NothingMapped, nullIsError: false, cancellationToken);
     }
 }

@@ -5,13 +5,15 @@ namespace PromiseJs;
 
 // Overload priorities, shared by every handler family (they only break ties, for lambdas such as `() => throw e` or
 // `() => null` that fit several shapes; ordinary lambdas bind by C#'s usual rules): task shapes 3, promise shapes 2,
-// thenable shapes 1, value and action shapes 0. Any order in which a value shape outranked an adopting shape would
-// turn `x => otherPromise` into a promise of a promise.
+// thenable, value and action shapes 0. Any order in which a value shape outranked an adopting shape would turn
+// `x => otherPromise` into a promise of a promise. Thenable shapes share the value shapes' rank on purpose: adoption of a
+// thenable is type-directed, as for Promise.Resolve — a lambda returning a concrete thenable class binds to the value
+// shape by C#'s rules (identity beats a conversion to the interface), one returning an IThenable<R> to the thenable shape
+// (the more specific parameter type wins the tie).
 public partial class Promise
 {
     internal const int TaskPriority = 3;
     internal const int PromisePriority = 2;
-    internal const int ThenablePriority = 1;
 
     /// <summary>Attaches a handler that runs after this promise fulfills; the returned promise fulfills once it has
     /// run. A rejection passes through.</summary>

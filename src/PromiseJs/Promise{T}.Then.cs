@@ -51,7 +51,6 @@ public partial class Promise<T>
     /// <returns>A new promise that settles as the handler's thenable does, or rejects with the exception the handler
     /// throws; if this promise rejects, it rejects with the same reason without calling the handler.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="onFulfilled"/> is <see langword="null"/>.</exception>
-    [OverloadResolutionPriority(ThenablePriority)]
     public Promise<TResult> Then<TResult>(Func<T, IThenable<TResult>?> onFulfilled)
     {
         ArgumentNullException.ThrowIfNull(onFulfilled);
@@ -193,7 +192,6 @@ public partial class Promise<T>
     /// <returns>A new promise that settles through whichever handler ran: it settles as the handler's thenable does, or
     /// rejects with the exception the handler throws.</returns>
     /// <exception cref="ArgumentNullException">A handler is <see langword="null"/>.</exception>
-    [OverloadResolutionPriority(ThenablePriority)]
     public Promise<TResult> Then<TResult>(Func<T, IThenable<TResult>?> onFulfilled, Func<Exception, IThenable<TResult>?> onRejected)
     {
         ArgumentNullException.ThrowIfNull(onFulfilled);

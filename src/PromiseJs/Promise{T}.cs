@@ -107,19 +107,4 @@ public partial class Promise<T> : Promise, IThenable<T>
         _rejection = null;
         Publish(StateFulfilled);
     }
-
-    // Copies a settled promise's outcome; for a value-less T (VoidResult) the source may be any promise.
-    internal void SettleFrom(Promise source)
-    {
-        if (source.IsFulfilled)
-        {
-            SetFulfilled(typeof(T) == typeof(Internal.VoidResult)
-                ? default!
-                : System.Runtime.CompilerServices.Unsafe.As<Promise<T>>(source)._value);
-        }
-        else
-        {
-            SetRejected(source.RejectionInfo);
-        }
-    }
 }

@@ -34,11 +34,18 @@ public class ChainBenchmarks
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Length)]
-    public int Task_ContinueWith_Chain()
+    public int Task_ContinueWith_Chain() => RunTaskChain(Length);
+
+    [Benchmark(OperationsPerInvoke = Length)]
+    public int PromiseJs_Then_Chain() => RunPromiseChain(Length);
+
+    /// <summary>Builds a <paramref name="length"/>-long <c>ContinueWith</c> chain on a pending task, completes it and
+    /// waits for the end.</summary>
+    internal static int RunTaskChain(int length)
     {
         var source = new TaskCompletionSource<int>();
         var last = source.Task;
-        for (var i = 0; i < Length; i++)
+        for (var i = 0; i < length; i++)
         {
             last = last.ContinueWith(static t => t.Result + 1, TaskContinuationOptions.ExecuteSynchronously);
         }
@@ -47,13 +54,14 @@ public class ChainBenchmarks
         return last.GetAwaiter().GetResult();
     }
 
-    [Benchmark(OperationsPerInvoke = Length)]
-    public int PromiseJs_Then_Chain() =>
-        PromiseLoop.Run(static () =>
+    /// <summary>Builds a <paramref name="length"/>-long <c>Then</c> chain on a pending promise inside one
+    /// <c>PromiseLoop.Run</c>, resolves it and runs it to the end.</summary>
+    internal static int RunPromiseChain(int length) =>
+        PromiseLoop.Run(() =>
         {
             var source = Promise.WithResolvers<int>();
             var last = source.Promise;
-            for (var i = 0; i < Length; i++)
+            for (var i = 0; i < length; i++)
             {
                 last = last.Then(static x => x + 1);
             }

@@ -64,9 +64,9 @@ public sealed class ArgumentValidationTests
         ["Promise.Run(Func<Promise>, PromiseContextOptions) function"] = () => Promise.Run((Func<Promise?>)null!),
         ["Promise.Run(Func<Task>, PromiseContextOptions) function"] = () => Promise.Run((Func<Task?>)null!),
         ["Promise.Map<TItem, T>(IEnumerable<TItem>, Func<TItem, Promise<T>>, Int32, CancellationToken) mapper"] =
-            () => Promise.Map([1], (Func<int, Promise<int>?>)null!),
+            () => Promise.Map([1], (Func<int, Promise<int>>)null!),
         ["Promise.MapSeries<TItem, T>(IEnumerable<TItem>, Func<TItem, Promise<T>>, CancellationToken) mapper"] =
-            () => Promise.MapSeries([1], (Func<int, Promise<int>?>)null!),
+            () => Promise.MapSeries([1], (Func<int, Promise<int>>)null!),
         ["Promise.Each<TItem>(IEnumerable<TItem>, Func<TItem, Promise>, CancellationToken) action"] =
             () => Promise.Each([1], (Func<int, Promise?>)null!),
         ["Promise.Reduce<TItem, TAccumulate>(IEnumerable<TItem>, Func<TAccumulate, TItem, Promise<TAccumulate>>, TAccumulate, CancellationToken) reducer"] =

@@ -45,6 +45,60 @@ public sealed class OverloadBindingTests
     }
 
     [Fact]
+    public void Then_LambdaReturningAConcreteThenableClass_FulfillsWithTheObjectAsPromiseResolveDoes()
+    {
+        // Adoption is type-directed, one rule for Then and Promise.Resolve: a concrete class is a value.
+        var thenable = new ScriptedThenable<int>((resolve, reject) => resolve(5));
+
+        (ScriptedThenable<int> fromThen, ScriptedThenable<int> fromResolve) = PromiseLoop.Run(() =>
+        {
+            var viaThen = Promise.Resolve(0).Then(x => thenable);
+            var viaResolve = Promise.Resolve(thenable);
+            Assert.Equal(typeof(Promise<ScriptedThenable<int>>), StaticType.Of(viaThen));
+            Assert.Equal(typeof(Promise<ScriptedThenable<int>>), StaticType.Of(viaResolve));
+            return Promise.All((viaThen, viaResolve));
+        });
+
+        Assert.Same(thenable, fromThen);
+        Assert.Same(thenable, fromResolve);
+        Assert.Equal(0, thenable.ThenCalls);
+    }
+
+    [Fact]
+    public void Then_LambdaReturningIThenable_AdoptsItAsPromiseResolveOfIThenableDoes()
+    {
+        var thenable = new ScriptedThenable<int>((resolve, reject) => resolve(5));
+
+        (int fromThen, int fromResolve) = PromiseLoop.Run(() =>
+        {
+            var viaThen = Promise.Resolve(0).Then(x => (IThenable<int>)thenable);
+            var viaResolve = Promise.Resolve((IThenable<int>)thenable);
+            Assert.Equal(typeof(Promise<int>), StaticType.Of(viaThen));
+            Assert.Equal(typeof(Promise<int>), StaticType.Of(viaResolve));
+            return Promise.All((viaThen, viaResolve));
+        });
+
+        Assert.Equal(5, fromThen);
+        Assert.Equal(5, fromResolve);
+        Assert.Equal(2, thenable.ThenCalls);
+    }
+
+    [Fact]
+    public void Then_MethodGroupReturningIThenable_AdoptsIt()
+    {
+        static IThenable<int> Make(int x) => new ScriptedThenable<int>((resolve, reject) => resolve(x + 1));
+
+        int value = PromiseLoop.Run(() =>
+        {
+            var result = Promise.Resolve(41).Then(Make);
+            Assert.Equal(typeof(Promise<int>), StaticType.Of(result));
+            return result;
+        });
+
+        Assert.Equal(42, value);
+    }
+
+    [Fact]
     public void Then_ExplicitNullableStringLambdaReturningNull_FulfillsWithNull()
     {
         string? value = PromiseLoop.Run(() =>

@@ -18,7 +18,7 @@ internal sealed class AnyCoordinator<T> : Coordinator<T>
     {
         if (input.IsFulfilled)
         {
-            Fulfill(System.Runtime.CompilerServices.Unsafe.As<Promise<T>>(input)._value, early: true);
+            Fulfill(Promise<T>.ValueOf(input), early: true);
             return;
         }
 
@@ -35,7 +35,7 @@ internal sealed class AnyCoordinator<T> : Coordinator<T>
         {
             if (input.IsFulfilled)
             {
-                Fulfill(System.Runtime.CompilerServices.Unsafe.As<Promise<T>>(input)._value, early: false);
+                Fulfill(Promise<T>.ValueOf(input), early: false);
                 return;
             }
         }

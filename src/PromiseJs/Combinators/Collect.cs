@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PromiseJs.Internal;
 
 namespace PromiseJs.Combinators;
@@ -13,7 +12,7 @@ internal static class Collect
         var values = new T[inputs.Length];
         for (int i = 0; i < values.Length; i++)
         {
-            values[i] = Unsafe.As<Promise<T>>(inputs[i])._value;
+            values[i] = Promise<T>.ValueOf(inputs[i]);
         }
 
         return values;
@@ -26,7 +25,7 @@ internal static class Collect
         var values = new Dictionary<TKey, T>(inputs.Length, comparer);
         for (int i = 0; i < inputs.Length; i++)
         {
-            values[keys[i]] = Unsafe.As<Promise<T>>(inputs[i])._value;
+            values[keys[i]] = Promise<T>.ValueOf(inputs[i]);
         }
 
         return values;
@@ -41,10 +40,8 @@ internal static class Collect
         var values = new T[started.Length];
         for (int i = 0; i < values.Length; i++)
         {
-            if (started[i] is { } promise)
-            {
-                values[i] = Unsafe.As<Promise<T>>(promise)._value;
-            }
+            // Map rejects as soon as a mapper returns null, so every slot holds a fulfilled promise here.
+            values[i] = Promise<T>.ValueOf(started[i]!);
         }
 
         return values;
@@ -66,11 +63,11 @@ internal static class Collect
     }
 
     /// <summary>The value of a fulfilled input.</summary>
-    public static T Value<T>(Promise input) => Unsafe.As<Promise<T>>(input)._value;
+    public static T Value<T>(Promise input) => Promise<T>.ValueOf(input);
 
     /// <summary>The outcome of a settled input.</summary>
     public static PromiseSettledResult<T> Settled<T>(Promise input) => input.IsFulfilled
-        ? new PromiseSettledResult<T>(PromiseState.Fulfilled, Unsafe.As<Promise<T>>(input)._value, null)
+        ? new PromiseSettledResult<T>(PromiseState.Fulfilled, Promise<T>.ValueOf(input), null)
         : new PromiseSettledResult<T>(PromiseState.Rejected, default!, input.RejectionInfo.SourceException);
 
     /// <summary>The values of 2 fulfilled inputs, as a tuple.</summary>

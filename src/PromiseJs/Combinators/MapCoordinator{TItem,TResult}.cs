@@ -15,18 +15,27 @@ internal sealed class MapCoordinator<TItem, TResult> : OperationCoordinator<TRes
     // Null once the result has settled, so a settled promise keeps no closure alive.
     private Func<TItem, Promise?>? _mapper;
 
-    // The promise the mapper returned for each item, by item index (null where it returned null, meaning default).
+    // The promise the mapper returned for each item, by item index (null where Each's action returned null: nothing to wait for).
     private readonly Promise?[] _started;
     private readonly Func<Promise?[], TResult> _collect;
+
+    // Map's mapper must return a promise (its value goes into the result); Each's action may return null.
+    private readonly bool _nullIsError;
 
     // The next item to start, and the items whose promise has not fulfilled yet.
     private int _next;
     private int _remaining;
 
     public MapCoordinator(
-        TItem[] items, Func<TItem, Promise?> mapper, int concurrency, Func<Promise?[], TResult> collect, CancellationToken cancellationToken)
+        TItem[] items,
+        Func<TItem, Promise?> mapper,
+        int concurrency,
+        Func<Promise?[], TResult> collect,
+        bool nullIsError,
+        CancellationToken cancellationToken)
     {
         _items = items;
+        _nullIsError = nullIsError;
         _mapper = mapper;
         _started = new Promise?[items.Length];
         _collect = collect;
@@ -60,7 +69,7 @@ internal sealed class MapCoordinator<TItem, TResult> : OperationCoordinator<TRes
 
     protected override void Continue() => StartNext();
 
-    // Starts one item (or several, while the mapper returns null, which leaves the place free).
+    // Starts one item (or several, while Each's action returns null, which leaves the place free).
     private void StartNext()
     {
         while (Volatile.Read(ref _mapper) is { } mapper && !IsSettled)
@@ -86,6 +95,14 @@ internal sealed class MapCoordinator<TItem, TResult> : OperationCoordinator<TRes
             if (promise is not null)
             {
                 promise.AddReaction(this);
+                return;
+            }
+
+            if (_nullIsError)
+            {
+                Reject(ExceptionDispatchInfo.Capture(new InvalidOperationException(
+                    $"The mapper returned null instead of a promise for the item at index {index}; return " +
+                    "Promise.Resolve(value) for a value you already have.")));
                 return;
             }
 

@@ -89,19 +89,10 @@ internal abstract class OperationCoordinator<T> : Promise<T>
         }
     }
 
-    /// <summary>Settles the result as <paramref name="source"/> settled (first wins); for a value-less <typeparamref name="T"/>
-    /// any promise will do.</summary>
-    protected void SettleAs(Promise source)
-    {
-        if (source.IsFulfilled)
-        {
-            Fulfill(typeof(T) == typeof(VoidResult) ? default! : System.Runtime.CompilerServices.Unsafe.As<Promise<T>>(source)._value);
-        }
-        else
-        {
-            Reject(source.RejectionInfo);
-        }
-    }
+    // Settling through the resolution procedure (SettleFrom, a task, a thenable) is first-wins here, and cleans up.
+    private protected sealed override void OnResolvedFulfilled(T value) => Fulfill(value);
+
+    private protected sealed override void OnResolvedRejected(ExceptionDispatchInfo reason) => Reject(reason);
 
     /// <summary>Runs <see cref="Continue"/> in the <see cref="ExecutionContext"/> captured at the call (user callbacks run
     /// there, as <c>Then</c> handlers do).</summary>

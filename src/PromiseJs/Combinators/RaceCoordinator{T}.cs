@@ -14,7 +14,7 @@ internal sealed class RaceCoordinator<T> : Coordinator<T>
     {
         if (input.IsFulfilled)
         {
-            Fulfill(System.Runtime.CompilerServices.Unsafe.As<Promise<T>>(input)._value, early: true);
+            Fulfill(Promise<T>.ValueOf(input), early: true);
         }
         else
         {

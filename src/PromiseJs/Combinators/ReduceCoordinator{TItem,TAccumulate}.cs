@@ -40,7 +40,7 @@ internal sealed class ReduceCoordinator<TItem, TAccumulate> : OperationCoordinat
             return;
         }
 
-        _accumulator = System.Runtime.CompilerServices.Unsafe.As<Promise<TAccumulate>>(source)._value;
+        _accumulator = Promise<TAccumulate>.ValueOf(source);
         ContinueInContext();
     }
 

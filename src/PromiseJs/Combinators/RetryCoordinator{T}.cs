@@ -43,7 +43,7 @@ internal sealed class RetryCoordinator<T> : OperationCoordinator<T>
 
         if (source is { IsFulfilled: true })
         {
-            SettleAs(source);
+            SettleFrom(source);
             return;
         }
 

@@ -41,7 +41,7 @@ internal sealed class SomeCoordinator<T> : Coordinator<T[]>
             int slot = Interlocked.Increment(ref _valuesClaimed) - 1;
             if (slot < _values.Length)
             {
-                _values[slot] = System.Runtime.CompilerServices.Unsafe.As<Promise<T>>(input)._value;
+                _values[slot] = Promise<T>.ValueOf(input);
                 if (Interlocked.Increment(ref _valuesWritten) == _values.Length)
                 {
                     Fulfill(_values, early: true);

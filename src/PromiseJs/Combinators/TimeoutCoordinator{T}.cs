@@ -33,7 +33,7 @@ internal sealed class TimeoutCoordinator<T> : OperationCoordinator<T>
         Constructed();
     }
 
-    internal override void RunJob(Promise? source) => SettleAs(source!);
+    internal override void RunJob(Promise? source) => SettleFrom(source!);
 
     protected override void OnTimerFired()
     {

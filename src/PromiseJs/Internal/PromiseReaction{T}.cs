@@ -177,7 +177,7 @@ internal abstract class PromiseReaction<T> : Promise<T>
         }
     }
 
-    /// <summary>Resolves with a task: at once if it has completed, else one job after it completes.</summary>
+    /// <summary>Resolves with a task: at once if it has completed, else as soon as it completes.</summary>
     internal void ResolveWithTask(Task? task)
     {
         if (task is null)
@@ -192,20 +192,11 @@ internal abstract class PromiseReaction<T> : Promise<T>
         {
             _state = StateAdoptForeign;
             JobScheduler.OperationStarted(Scheduler);
-
-            // Settled inline by the thread that completes the task, as an async function's promise settles when the
-            // function returns: only this promise's reactions are queued then, where they belong. (An await-style
-            // continuation would be sent to the thread pool whenever a SynchronizationContext, such as the loop's, is current.)
-            task.ContinueWith(
-                static (task, state) => ((PromiseReaction<T>)state!).CompleteFromTask(task),
-                this,
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
+            AdoptTask(task);
         }
     }
 
-    private void CompleteFromTask(Task task)
+    private protected override void OnAdoptedTaskCompleted(Task task)
     {
         // Read before settling: settling reuses the field that holds it.
         object scheduler = Scheduler;
@@ -227,47 +218,7 @@ internal abstract class PromiseReaction<T> : Promise<T>
         else
         {
             _state = StateAdoptForeign;
-            JobScheduler.Enqueue(Scheduler, new ThenableResolver(this, thenable), null);
-        }
-    }
-
-    private void SettleFromTask(Task task)
-    {
-        int expected = Volatile.Read(ref _state) == StateAdoptForeign ? StateAdoptForeign : StatePending;
-        if (task.IsCompletedSuccessfully)
-        {
-            T value = typeof(T) == typeof(VoidResult) || task is not Task<T> typed ? default! : typed.Result;
-            if (expected == StatePending)
-            {
-                SetFulfilled(value);
-            }
-            else
-            {
-                TryFulfill(value, expected);
-            }
-
-            return;
-        }
-
-        ExceptionDispatchInfo reason;
-        try
-        {
-            // Rethrows the task's own exception (not an AggregateException), or a TaskCanceledException.
-            task.GetAwaiter().GetResult();
-            throw new System.Diagnostics.UnreachableException();
-        }
-        catch (Exception ex)
-        {
-            reason = ExceptionDispatchInfo.Capture(ex);
-        }
-
-        if (expected == StatePending)
-        {
-            SetRejected(reason);
-        }
-        else
-        {
-            TryReject(reason, expected);
+            AdoptThenable(thenable, Scheduler);
         }
     }
 
@@ -277,44 +228,5 @@ internal abstract class PromiseReaction<T> : Promise<T>
     private sealed class ExecuteState(PromiseReaction<T> reaction, Promise source)
     {
         public void Run() => reaction.Execute(source);
-    }
-
-    // The resolving functions handed to a foreign thenable: the first call of either wins (A+ 2.3.3.3.3).
-    private sealed class ThenableResolver(PromiseReaction<T> target, IThenable<T> thenable) : Reaction
-    {
-        private int _called;
-
-        // ECMAScript's NewPromiseResolveThenableJob for a foreign thenable: call its then, once.
-        internal override void RunJob(Promise? source)
-        {
-            try
-            {
-                thenable.Then(ResolveOnce, RejectOnce);
-            }
-            catch (Exception ex)
-            {
-                // A+ 2.3.3.3.4: a throw after a resolving function was called is ignored.
-                if (Interlocked.Exchange(ref _called, 1) == 0)
-                {
-                    target.TryReject(ExceptionDispatchInfo.Capture(ex), StateAdoptForeign);
-                }
-            }
-        }
-
-        private void ResolveOnce(T value)
-        {
-            if (Interlocked.Exchange(ref _called, 1) == 0)
-            {
-                target.TryFulfill(value, StateAdoptForeign);
-            }
-        }
-
-        private void RejectOnce(Exception reason)
-        {
-            if (Interlocked.Exchange(ref _called, 1) == 0)
-            {
-                target.TryReject(ExceptionDispatchInfo.Capture(reason ?? new ArgumentNullException(nameof(reason))), StateAdoptForeign);
-            }
-        }
     }
 }

@@ -12,7 +12,7 @@ internal sealed class TaskReaction<T> : Reaction
     {
         if (source.IsFulfilled)
         {
-            _source.TrySetResult(typeof(T) == typeof(VoidResult) ? default! : ((Promise<T>)source)._value);
+            _source.TrySetResult(Promise<T>.ValueOf(source));
         }
         else if (source.RejectionInfo.SourceException is OperationCanceledException canceled)
         {

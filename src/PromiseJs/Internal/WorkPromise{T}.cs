@@ -1,6 +1,5 @@
 using System.Runtime.ExceptionServices;
 using PromiseJs.Context;
-using PromiseJs.Scheduling;
 
 namespace PromiseJs.Internal;
 
@@ -194,18 +193,10 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
         }
     }
 
-    // Settles as the promise or task the work returned does (called inline when it settles).
-    internal void SettleFromResult(Promise promise)
-    {
-        if (promise.IsFulfilled)
-        {
-            TrySettleFulfilled(typeof(T) == typeof(VoidResult) ? default! : ((Promise<T>)promise)._value);
-        }
-        else
-        {
-            TrySettleRejected(promise.RejectionInfo);
-        }
-    }
+    // The resolution procedure settles a work promise first-wins, telling its node (a cancellation may have won).
+    private protected override void OnResolvedFulfilled(T value) => TrySettleFulfilled(value);
+
+    private protected override void OnResolvedRejected(ExceptionDispatchInfo reason) => TrySettleRejected(reason);
 
     private protected override void OnLazyStart() => StartNow();
 
@@ -276,57 +267,11 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
 
                 // As a JavaScript async function resolving with a promise: a job subscribes to it (ECMAScript's
                 // NewPromiseResolveThenableJob), and its reaction, one more job, settles this promise as it settled.
-                JobScheduler.Enqueue(Node.Scheduler, new Adopter(this, Node.Scheduler), promise);
+                AdoptPromise(promise, Node.Scheduler);
                 break;
             default:
-                ((Task)result).ContinueWith(
-                    static (task, state) => ((WorkPromise<T>)state!).SettleFromTask(task),
-                    this,
-                    CancellationToken.None,
-                    TaskContinuationOptions.ExecuteSynchronously,
-                    TaskScheduler.Default);
+                AdoptTask((Task)result);
                 break;
-        }
-    }
-
-    private void SettleFromTask(Task task)
-    {
-        if (task.IsCompletedSuccessfully)
-        {
-            TrySettleFulfilled(typeof(T) == typeof(VoidResult) || task is not Task<T> typed ? default! : typed.Result);
-            return;
-        }
-
-        try
-        {
-            // Rethrows the task's own exception (not an AggregateException), or a TaskCanceledException.
-            task.GetAwaiter().GetResult();
-        }
-        catch (Exception ex)
-        {
-            TrySettleRejected(ExceptionDispatchInfo.Capture(ex));
-        }
-    }
-
-    // Adopts the promise the work's function returned with JavaScript's two jobs: the first subscribes to it, the second
-    // (queued once it has settled) settles the work promise as it did.
-    private sealed class Adopter(WorkPromise<T> target, object scheduler) : Reaction
-    {
-        private bool _subscribed;
-
-        internal override void OnSourceSettled(Promise source) => JobScheduler.Enqueue(scheduler, this, source);
-
-        internal override void RunJob(Promise? source)
-        {
-            if (_subscribed)
-            {
-                target.SettleFromResult(source!);
-            }
-            else
-            {
-                _subscribed = true;
-                source!.AddReaction(this);
-            }
         }
     }
 }

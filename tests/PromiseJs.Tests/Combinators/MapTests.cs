@@ -140,11 +140,32 @@ public sealed class MapTests
     }
 
     [Fact]
-    public void Map_MapperReturnsNull_CountsAsDefault()
+    public void Map_MapperReturnsNull_RejectsNamingTheItemAndStartsNoMore()
     {
-        string?[] values = PromiseLoop.Run(() => Promise.Map([1, 2, 3], n => n == 2 ? null : Promise.Resolve<string?>($"v{n}"), 1));
+        var started = new List<int>();
 
-        Assert.Equal(new[] { "v1", null, "v3" }, values);
+        var caught = Assert.Throws<InvalidOperationException>(() => PromiseLoop.Run(() => Promise.Map(
+            [1, 2, 3],
+            n =>
+            {
+                started.Add(n);
+                return n == 2 ? null! : Promise.Resolve($"v{n}");
+            },
+            1)));
+
+        Assert.Contains("index 1", caught.Message, StringComparison.Ordinal);
+        Assert.Contains("Promise.Resolve(value)", caught.Message, StringComparison.Ordinal);
+        Assert.Equal([1, 2], started);
+    }
+
+    [Fact]
+    public void MapSeries_MapperReturnsNull_Rejects()
+    {
+        Promise<string[]> mapped = Promise.MapSeries<int, string>([1], _ => null!);
+
+        var caught = Assert.Throws<InvalidOperationException>(() => PromiseLoop.Run(() => mapped));
+
+        Assert.Contains("returned null", caught.Message, StringComparison.Ordinal);
     }
 
     [Fact]

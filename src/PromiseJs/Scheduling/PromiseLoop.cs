@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using PromiseJs.Internal;
 using PromiseJs.Scheduling;
 
+// The loop lives with the schedulers (STYLE: "Scheduling/ (schedulers and PromiseLoop)"), but its namespace stays the root
+// one: PromiseLoop.Run is everyday API, used with `using PromiseJs;` alone, and the public API does not move.
 namespace PromiseJs;
 
 // Overload priorities: an async lambda fits both the Task and the Promise shapes (Promise is task-like); it stays a Task.
