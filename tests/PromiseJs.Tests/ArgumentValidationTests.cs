@@ -216,24 +216,5 @@ public sealed class ArgumentValidationTests
         Assert.True(stale.Length == 0, "Rows for members that do not exist:\n" + string.Join("\n", stale));
     }
 
-    private static string Key(MethodBase member, ParameterInfo parameter)
-    {
-        string name = member is ConstructorInfo ? "ctor" : member.Name;
-        string typeArguments = member.IsGenericMethodDefinition
-            ? "<" + string.Join(", ", member.GetGenericArguments().Select(Render)) + ">"
-            : "";
-        string parameters = string.Join(", ", member.GetParameters().Select(p => Render(p.ParameterType)));
-        return $"{Render(member.DeclaringType!)}.{name}{typeArguments}({parameters}) {parameter.Name}";
-    }
-
-    private static string Render(Type type)
-    {
-        if (type.IsGenericParameter || !type.IsGenericType)
-        {
-            return type.Name;
-        }
-
-        string name = type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)];
-        return name + "<" + string.Join(", ", type.GetGenericArguments().Select(Render)) + ">";
-    }
+    private static string Key(MethodBase member, ParameterInfo parameter) => MemberKeys.Of(member, parameter);
 }
