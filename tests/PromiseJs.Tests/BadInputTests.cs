@@ -1,0 +1,344 @@
+using System.Reflection;
+using PromiseJs.Context;
+using PromiseJs.Scheduling;
+using PromiseJs.Tests.TestSupport;
+
+namespace PromiseJs.Tests;
+
+/// <summary>
+/// The project rule "bad input gets a clear exception at the call, never a hang, a lost callback or a crash", as one table:
+/// null elements of an input, empty and out-of-range values, and misuse, at every public entry point that takes them. Each
+/// row names the member and the bad input, and gives the exception type, its <see cref="ArgumentException.ParamName"/>
+/// (and the actual value, for a range), and a fragment of the message that names the parameter or says what to do. A row
+/// whose documented answer is a rejection rather than a throw (JavaScript's way for an input it can only judge later) says
+/// so and checks the reason the same way. Rows run in microseconds and never block without a bound. (Null for a
+/// parameter itself is <see cref="NullArgumentTests"/>' job.)
+/// </summary>
+public sealed class BadInputTests
+{
+    private static readonly TimeSpan s_minus1ms = TimeSpan.FromMilliseconds(-1);
+    private static readonly TimeSpan s_minus2ms = TimeSpan.FromMilliseconds(-2);
+    private static readonly Promise<int> s_one = Promise.Resolve(1);
+    private static readonly Promise<int> s_null = null!;
+
+    private static readonly Dictionary<string, Row> s_rows = new()
+    {
+        // Null elements: an ArgumentException at the call naming the parameter and the element, never a
+        // NullReferenceException later or a combinator that waits forever for a promise that is not there.
+        ["Promise.All<T>(params Promise<T>[]) | a null element"] = Throws<ArgumentException>(() => Promise.All(s_one, s_null), "promises", "index 1"),
+        ["Promise.All<T>(IEnumerable<Promise<T>>) | a null element"] =
+            Throws<ArgumentException>(() => Promise.All(Sequence(s_one, s_null)), "promises", "index 1"),
+        ["Promise.All(params Promise[]) | a null element"] = Throws<ArgumentException>(() => Promise.All(Promise.Resolve(), null!), "promises", "index 1"),
+        ["Promise.All(IEnumerable<Promise>) | a null element"] =
+            Throws<ArgumentException>(() => Promise.All(Sequence(Promise.Resolve(), null!)), "promises", "index 1"),
+        ["Promise.All<T1, T2>((Promise<T1>, Promise<T2>)) | a null item"] =
+            Throws<ArgumentException>(() => Promise.All((s_one, s_null)), "promises", "Item2"),
+        ["Promise.All<T1, …, T7>((…)) | a null last item"] =
+            Throws<ArgumentException>(() => Promise.All((s_one, s_one, s_one, s_one, s_one, s_one, s_null)), "promises", "Item7"),
+        ["Promise.AllSettled<T>(params Promise<T>[]) | a null element"] =
+            Throws<ArgumentException>(() => Promise.AllSettled(s_null), "promises", "index 0"),
+        ["Promise.AllSettled<T>(IEnumerable<Promise<T>>) | a null element"] =
+            Throws<ArgumentException>(() => Promise.AllSettled(Sequence(s_one, s_null)), "promises", "index 1"),
+        ["Promise.AllSettled<T1, T2>((Promise<T1>, Promise<T2>)) | a null item"] =
+            Throws<ArgumentException>(() => Promise.AllSettled((s_null, s_one)), "promises", "Item1"),
+        ["Promise.AllKeyed<TKey, T>(IReadOnlyDictionary<TKey, Promise<T>>) | a null value"] =
+            Throws<ArgumentException>(() => Promise.AllKeyed(new Dictionary<string, Promise<int>> { ["a"] = s_one, ["b"] = s_null }), "promises", "'b'"),
+        ["Promise.Any<T>(params Promise<T>[]) | a null element"] = Throws<ArgumentException>(() => Promise.Any(s_one, s_null), "promises", "index 1"),
+        ["Promise.Any<T>(IEnumerable<Promise<T>>) | a null element"] =
+            Throws<ArgumentException>(() => Promise.Any(Sequence(s_null)), "promises", "index 0"),
+        ["Promise.Race<T>(params Promise<T>[]) | a null element"] = Throws<ArgumentException>(() => Promise.Race(s_null, s_one), "promises", "index 0"),
+        ["Promise.Race<T>(IEnumerable<Promise<T>>) | a null element"] =
+            Throws<ArgumentException>(() => Promise.Race(Sequence(s_one, s_null)), "promises", "index 1"),
+        ["Promise.Some<T>(IEnumerable<Promise<T>>, int) | a null element"] =
+            Throws<ArgumentException>(() => Promise.Some(Sequence(s_one, s_null), 1), "promises", "index 1"),
+        ["Promise.InCompletionOrder<T>(IEnumerable<Promise<T>>, CancellationToken) | a null element"] =
+            Throws<ArgumentException>(() => Promise.InCompletionOrder(Sequence(s_one, s_null)), "promises", "index 1"),
+
+        // Time spans: negative is refused where only zero or more makes sense; a timeout also takes Timeout.InfiniteTimeSpan.
+        ["Promise.Delay(TimeSpan) | -1 ms"] = OutOfRange(() => Promise.Delay(s_minus1ms), "delay", s_minus1ms),
+        ["Promise.Delay(TimeSpan) | Timeout.InfiniteTimeSpan"] = OutOfRange(() => Promise.Delay(Timeout.InfiniteTimeSpan), "delay", Timeout.InfiniteTimeSpan),
+        ["Promise.Delay(int) | -1"] = OutOfRange(() => Promise.Delay(-1), "milliseconds", -1),
+        ["Promise.Delay(TimeSpan, TimeProvider) | -1 ms"] = OutOfRange(() => Promise.Delay(s_minus1ms, TimeProvider.System), "delay", s_minus1ms),
+        ["Promise.Delay(TimeSpan, CancellationToken) | -1 ms"] =
+            OutOfRange(() => Promise.Delay(s_minus1ms, CancellationToken.None), "delay", s_minus1ms),
+        ["Promise.Delay(TimeSpan, TimeProvider?, CancellationToken) | -1 ms"] =
+            OutOfRange(() => Promise.Delay(s_minus1ms, null, new CancellationTokenSource().Token), "delay", s_minus1ms),
+        ["PromiseExtensions.Timeout(Promise, TimeSpan) | -2 ms"] = OutOfRange(() => Promise.Resolve().Timeout(s_minus2ms), "timeout", s_minus2ms),
+        ["PromiseExtensions.Timeout<T>(Promise<T>, TimeSpan, T) | -2 ms"] = OutOfRange(() => s_one.Timeout(s_minus2ms, 0), "timeout", s_minus2ms),
+        ["Promise.WaitAsync(TimeSpan) | -2 ms"] = OutOfRange(() => Promise.Resolve().WaitAsync(s_minus2ms), "timeout", s_minus2ms),
+        ["Promise<T>.WaitAsync(TimeSpan, TimeProvider) | -2 ms"] =
+            OutOfRange(() => s_one.WaitAsync(s_minus2ms, TimeProvider.System), "timeout", s_minus2ms),
+        ["Promise.Wait(TimeSpan) | -2 ms"] = OutOfRange(() => Promise.Resolve().Wait(s_minus2ms), "timeout", s_minus2ms),
+        ["Promise<T>.Wait(TimeSpan, CancellationToken) | -2 ms"] =
+            OutOfRange(() => s_one.Wait(s_minus2ms, CancellationToken.None), "timeout", s_minus2ms),
+        ["Promise.TryWait(TimeSpan) | -2 ms"] = OutOfRange(() => Promise.Resolve().TryWait(s_minus2ms), "timeout", s_minus2ms),
+        ["Promise<T>.TryWait(TimeSpan, out T) | -2 ms"] = OutOfRange(() => s_one.TryWait(s_minus2ms, out _), "timeout", s_minus2ms),
+        ["PromiseContext.WaitForChildren(TimeSpan, bool) | -2 ms"] =
+            OutOfRange(() => new PromiseContext(new() { Orphan = true }).WaitForChildren(s_minus2ms), "timeout", s_minus2ms),
+        ["PromiseContext.WaitForChildren(TimeSpan, bool, CancellationToken) | -2 ms"] =
+            OutOfRange(() => new PromiseContext(new() { Orphan = true }).WaitForChildren(s_minus2ms, true, CancellationToken.None), "timeout", s_minus2ms),
+        ["PromiseLoop.SetTimeout(Action, int) | -1"] = OutOfRange(() => InLoop(() => PromiseLoop.SetTimeout(() => { }, -1)), "milliseconds", -1),
+        ["PromiseLoop.SetTimeout(Action, TimeSpan, TimeProvider) | -1 ms"] =
+            OutOfRange(() => InLoop(() => PromiseLoop.SetTimeout(() => { }, s_minus1ms, TimeProvider.System)), "delay", s_minus1ms),
+
+        // Counts.
+        ["Promise.Some<T>(IEnumerable<Promise<T>>, int) | count -1"] = OutOfRange(() => Promise.Some([s_one], -1), "count", -1),
+        ["Promise.Some<T>(IEnumerable<Promise<T>>, int) | count larger than the input (rejects, as documented)"] =
+            Rejects<AggregateException>(() => Promise.Some([s_one], 2), "pass a count no larger than the number of promises"),
+        ["Promise.Map<TItem, T>(…, int concurrency, …) | concurrency 0"] =
+            OutOfRange(() => Promise.Map([1], Promise.Resolve, concurrency: 0), "concurrency", 0),
+        ["Promise.Map<TItem, T>(…, int concurrency, …) | concurrency -1"] =
+            OutOfRange(() => Promise.Map([1], Promise.Resolve, concurrency: -1), "concurrency", -1),
+        ["Promise.Retry<T>(Func<Promise<T>>, int, CancellationToken) | attempts 0"] = OutOfRange(() => Promise.Retry(() => s_one, 0), "attempts", 0),
+        ["Promise.Retry<T>(Func<Promise<T>>, int, Func<int, TimeSpan>, …) | attempts -1"] =
+            OutOfRange(() => Promise.Retry(() => s_one, -1, _ => TimeSpan.Zero), "attempts", -1),
+
+        // Undefined enum values.
+        ["Promise.ConfigureAwait(ConfigureAwaitOptions) | an undefined flag"] =
+            OutOfRange(() => Promise.Resolve().ConfigureAwait((ConfigureAwaitOptions)0x40), "options", (ConfigureAwaitOptions)0x40, "does not define"),
+        ["Promise<T>.ConfigureAwait(ConfigureAwaitOptions) | an undefined flag"] =
+            OutOfRange(() => s_one.ConfigureAwait((ConfigureAwaitOptions)0x40), "options", (ConfigureAwaitOptions)0x40, "does not define"),
+        ["PromiseContext.DefaultStart | PromiseStart.Inherit"] =
+            OutOfRange(() => PromiseContext.DefaultStart = PromiseStart.Inherit, "value", PromiseStart.Inherit, "Eager or PromiseStart.Lazy"),
+        ["PromiseContext.DefaultStart | an undefined value"] =
+            OutOfRange(() => PromiseContext.DefaultStart = (PromiseStart)42, "value", (PromiseStart)42, "Eager or PromiseStart.Lazy"),
+
+        // Misuse: an InvalidOperationException (or the documented type) whose message says what to do instead.
+        ["Promise<T>.ConfigureAwait(ConfigureAwaitOptions) | SuppressThrowing"] =
+            OutOfRange(() => s_one.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing), "options", ConfigureAwaitOptions.SuppressThrowing, "Await the"),
+        ["Promise<T>.Value | pending"] =
+            Throws<InvalidOperationException>(() => _ = Promise.WithResolvers<int>().Promise.Value, null, "await it, attach Then, or check State"),
+        ["Promise<T>.Value | rejected"] =
+            Throws<InvalidOperationException>(() => _ = Rejected<int>().Value, null, "read Reason"),
+        ["Promise.Wait() | on the loop thread, pending"] = Throws<InvalidOperationException>(() => InLoop(BlockOnPending(p => p.Wait())), null, "Use await or Then"),
+        ["Promise<T>.Wait(TimeSpan) | on the loop thread, pending"] =
+            Throws<InvalidOperationException>(() => InLoop(BlockOnPending(p => p.Wait(TestTimeouts.Generous))), null, "Use await or Then"),
+        ["Promise.TryWait(TimeSpan) | on the loop thread, pending, a non-zero timeout"] =
+            Throws<InvalidOperationException>(() => InLoop(BlockOnPending(p => p.TryWait(TestTimeouts.Generous))), null, "Use await or Then"),
+        ["PromiseAwaiter.GetResult() | on the loop thread, pending"] =
+            Throws<InvalidOperationException>(() => InLoop(BlockOnPending(p => p.GetAwaiter().GetResult())), null, "Use await or Then"),
+        ["PromiseContext.WaitForChildren(TimeSpan, bool) | on the loop thread, a child pending"] =
+            Throws<InvalidOperationException>(() => InLoop(WaitForPendingChild(context => context.WaitForChildren(TestTimeouts.Generous))), null, "Use await or Then"),
+        ["PromiseLoop.Run(Func<Promise>) | nested in a loop"] =
+            Throws<InvalidOperationException>(() => InLoop(() => PromiseLoop.Run(Promise.Resolve)), null, "loops do not nest"),
+        ["PromiseLoop.Run(Func<Promise>) | main returns null"] =
+            Throws<InvalidOperationException>(() => PromiseLoop.Run((Func<Promise>)(() => null!)), null, "return the promise or task"),
+        ["PromiseLoop.Run(Func<Task>) | main returns null"] =
+            Throws<InvalidOperationException>(() => PromiseLoop.Run((Func<Task>)(() => null!)), null, "return the promise or task"),
+        ["PromiseLoop.QueueMicrotask(Action) | outside a loop"] =
+            Throws<InvalidOperationException>(() => PromiseLoop.QueueMicrotask(() => { }), null, "inside PromiseLoop.Run"),
+        ["PromiseLoop.SetImmediate(Action) | outside a loop"] =
+            Throws<InvalidOperationException>(() => PromiseLoop.SetImmediate(() => { }), null, "inside PromiseLoop.Run"),
+        ["PromiseLoop.SetTimeout(Action, int) | outside a loop"] =
+            Throws<InvalidOperationException>(() => PromiseLoop.SetTimeout(() => { }, 0), null, "inside PromiseLoop.Run"),
+        ["PromiseScheduler.CurrentLoop | outside a loop"] =
+            Throws<InvalidOperationException>(() => _ = PromiseScheduler.CurrentLoop, null, "PromiseLoop.Run"),
+        ["PromiseContext.RequireCurrent() | no context"] =
+            Throws<PromiseContextException>(() => PromiseContext.RequireCurrent(), null, "Run this inside Promise.Run"),
+        ["PromiseContext.Enter() | twice in one flow"] = Throws<PromiseContextException>(EnterTwice, null, "until the scope of the first Enter() is disposed"),
+        ["PromiseContextScope.Dispose() | out of order"] = Throws<PromiseContextException>(ExitOutOfOrder, null, "reverse order"),
+        ["PromiseContextScope.Dispose() | in another flow"] = Throws<PromiseContextException>(ExitInAnotherFlow, null, "same asynchronous flow"),
+        ["PromiseContext.Complete() | on a work node"] = Throws<InvalidOperationException>(CompleteWorkNode, null, "Only an explicit context"),
+        ["Promise<T>.Then<TResult>(Func<T, Promise<TResult>>) | the handler returns the promise Then made (rejects)"] =
+            Rejects<InvalidOperationException>(ResolveWithItself, "itself"),
+        ["Promise.InCompletionOrder<T> | enumerated twice"] = Throws<InvalidOperationException>(EnumerateTwice, null, "only once"),
+    };
+
+    public static TheoryData<string> Rows => [.. s_rows.Keys];
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void PublicMember_BadInput_FailsClearlyAtTheCall(string row)
+    {
+        Row expected = s_rows[row];
+        Exception? exception = expected.Rejects ? RejectionOf(expected.Call) : Record.Exception(expected.Call);
+
+        Assert.True(exception is not null, $"{row}: no exception; expected {expected.Exception.Name}.");
+        Assert.True(exception.GetType() == expected.Exception, $"{row}: {exception.GetType().Name} instead of {expected.Exception.Name}: {exception}");
+        Assert.Contains(expected.Fragment, exception.Message, StringComparison.Ordinal);
+        if (expected.ParamName is not null)
+        {
+            Assert.Equal(expected.ParamName, ((ArgumentException)exception).ParamName);
+            Assert.Contains($"'{expected.ParamName}'", exception.Message, StringComparison.Ordinal);
+        }
+
+        if (expected.ActualValue is not null)
+        {
+            Assert.Equal(expected.ActualValue, ((ArgumentOutOfRangeException)exception).ActualValue);
+        }
+    }
+
+    [Fact]
+    public void WithResolvers_ResolveOrRejectAfterSettlement_IsIgnored()
+    {
+        // JavaScript's rule, not an error: only the first settling call counts, later ones do nothing (and throw nothing).
+        PromiseWithResolvers<int> resolvers = Promise.WithResolvers<int>();
+        resolvers.Resolve(1);
+
+        resolvers.Resolve(2);
+        resolvers.Reject(new InvalidOperationException("late"));
+
+        Assert.Equal(1, resolvers.Promise.Value);
+    }
+
+    [Fact]
+    public void Constructor_ResolveAfterTheExecutorThrew_IsIgnored()
+    {
+        Action<int>? resolveLater = null;
+        var promise = new Promise<int>((resolve, _) =>
+        {
+            resolveLater = resolve;
+            throw new InvalidOperationException("the executor failed");
+        });
+        promise.Catch(_ => 0);
+
+        resolveLater!(1);
+
+        Assert.Equal("the executor failed", promise.Reason?.Message);
+    }
+
+    private static Row Throws<TException>(Action call, string? paramName, string fragment)
+        where TException : Exception => new(typeof(TException), paramName, null, fragment, call, Rejects: false);
+
+    private static Row OutOfRange(Action call, string paramName, object actualValue, string? fragment = null) =>
+        new(typeof(ArgumentOutOfRangeException), paramName, actualValue, fragment ?? paramName, call, Rejects: false);
+
+    private static Row Rejects<TException>(Func<Promise> call, string fragment)
+        where TException : Exception => new(typeof(TException), null, null, fragment, () => call(), Rejects: true);
+
+    // Runs the row's call in a loop and returns the reason its promise rejected with (handled here), or null.
+    private static Exception? RejectionOf(Action call)
+    {
+        Exception? reason = null;
+        PromiseLoop.Run(() =>
+        {
+            Promise promise = ((Func<Promise>)call.Target!.GetType()
+                .GetField("call", BindingFlags.Public | BindingFlags.Instance)!.GetValue(call.Target)!)();
+            return promise.Then(() => { }, e => reason = e);
+        });
+        return reason;
+    }
+
+    private static void InLoop(Action call) =>
+        PromiseLoop.Run(() =>
+        {
+            call();
+            return Promise.Resolve();
+        });
+
+    private static IEnumerable<T> Sequence<T>(params T[] items)
+    {
+        foreach (T item in items)
+        {
+            yield return item;
+        }
+    }
+
+    private static Promise<T> Rejected<T>()
+    {
+        Promise<T> promise = Promise.Reject<T>(new InvalidOperationException("rejected on purpose"));
+        promise.Catch(_ => default(T)!);
+        return promise;
+    }
+
+    // Blocks on a pending promise on the loop thread. A thread-pool timer settles it after a generous bound, so a missing
+    // guard fails the row (no exception) instead of hanging the run.
+    private static Action BlockOnPending(Action<Promise<int>> block) => () =>
+    {
+        PromiseWithResolvers<int> pending = Promise.WithResolvers<int>();
+        using var rescue = new Timer(_ => pending.Resolve(0), null, TestTimeouts.Generous, Timeout.InfiniteTimeSpan);
+        try
+        {
+            block(pending.Promise);
+        }
+        finally
+        {
+            pending.Resolve(0);
+        }
+    };
+
+    private static Action WaitForPendingChild(Action<PromiseContext> wait) => () =>
+    {
+        PromiseWithResolvers<int> pending = Promise.WithResolvers<int>();
+        using var rescue = new Timer(_ => pending.Resolve(0), null, TestTimeouts.Generous, Timeout.InfiniteTimeSpan);
+        var parent = new PromiseContext(new() { Orphan = true });
+        using (parent.Enter())
+        {
+            Promise.Run(() => pending.Promise);
+        }
+
+        try
+        {
+            wait(parent);
+        }
+        finally
+        {
+            pending.Resolve(0);
+        }
+    };
+
+    private static void DisposeScopeWithPendingChild()
+    {
+        PromiseWithResolvers<int> pending = Promise.WithResolvers<int>();
+        using var rescue = new Timer(_ => pending.Resolve(0), null, TestTimeouts.Generous, Timeout.InfiniteTimeSpan);
+        PromiseScope scope = PromiseScope.Open();
+        Promise.Run(() => pending.Promise);
+        try
+        {
+            scope.Dispose();
+        }
+        finally
+        {
+            pending.Resolve(0);
+        }
+    }
+
+    private static void EnterTwice()
+    {
+        var context = new PromiseContext(new() { Orphan = true });
+        using (context.Enter())
+        {
+            using (context.Enter())
+            {
+            }
+        }
+    }
+
+    private static void ExitOutOfOrder()
+    {
+        var outer = new PromiseContext(new() { Orphan = true });
+        var inner = new PromiseContext(new() { Orphan = true });
+        using PromiseContextScope outerScope = outer.Enter();
+        using PromiseContextScope innerScope = inner.Enter();
+        outerScope.Dispose();
+    }
+
+    private static void ExitInAnotherFlow()
+    {
+        var context = new PromiseContext(new() { Orphan = true });
+        PromiseContextScope scope = Task.Run(context.Enter).Result;
+        scope.Dispose();
+    }
+
+    private static void CompleteWorkNode()
+    {
+        PromiseContext node = Promise.Run(PromiseContext.RequireCurrent).Wait(TestTimeouts.Generous);
+        node.Complete();
+    }
+
+    private static Promise ResolveWithItself()
+    {
+        Promise<int> self = null!;
+        self = s_one.Then(_ => self);
+        return self;
+    }
+
+    private static void EnumerateTwice()
+    {
+        IAsyncEnumerable<Promise<int>> sequence = Promise.InCompletionOrder([s_one]);
+        _ = sequence.GetAsyncEnumerator();
+        _ = sequence.GetAsyncEnumerator();
+    }
+
+    private sealed record Row(Type Exception, string? ParamName, object? ActualValue, string Fragment, Action Call, bool Rejects);
+}
