@@ -63,8 +63,15 @@ public sealed class BadInputTests
             OutOfRange(() => Promise.Delay(s_minus1ms, CancellationToken.None), "delay", s_minus1ms),
         ["Promise.Delay(TimeSpan, TimeProvider?, CancellationToken) | -1 ms"] =
             OutOfRange(() => Promise.Delay(s_minus1ms, null, new CancellationTokenSource().Token), "delay", s_minus1ms),
+        ["Promise.Delay(TimeSpan) | TimeSpan.MaxValue"] = OutOfRange(() => Promise.Delay(TimeSpan.MaxValue), "delay", TimeSpan.MaxValue, "49.7 days"),
+        ["Promise.Delay(TimeSpan, TimeProvider?, CancellationToken) | uint.MaxValue ms"] = OutOfRange(
+            () => Promise.Delay(TimeSpan.FromMilliseconds(uint.MaxValue), null, new CancellationTokenSource().Token), "delay", TimeSpan.FromMilliseconds(uint.MaxValue)),
+        ["Promise.Delay(TimeSpan) | TimeSpan.MaxValue, in a loop"] =
+            OutOfRange(() => InLoop(() => Promise.Delay(TimeSpan.MaxValue)), "delay", TimeSpan.MaxValue),
         ["PromiseExtensions.Timeout(Promise, TimeSpan) | -2 ms"] = OutOfRange(() => Promise.Resolve().Timeout(s_minus2ms), "timeout", s_minus2ms),
         ["PromiseExtensions.Timeout<T>(Promise<T>, TimeSpan, T) | -2 ms"] = OutOfRange(() => s_one.Timeout(s_minus2ms, 0), "timeout", s_minus2ms),
+        ["PromiseExtensions.Timeout(Promise, TimeSpan) | TimeSpan.MaxValue"] =
+            OutOfRange(() => Promise.WithResolvers().Promise.Timeout(TimeSpan.MaxValue), "timeout", TimeSpan.MaxValue),
         ["Promise.WaitAsync(TimeSpan) | -2 ms"] = OutOfRange(() => Promise.Resolve().WaitAsync(s_minus2ms), "timeout", s_minus2ms),
         ["Promise<T>.WaitAsync(TimeSpan, TimeProvider) | -2 ms"] =
             OutOfRange(() => s_one.WaitAsync(s_minus2ms, TimeProvider.System), "timeout", s_minus2ms),
@@ -73,6 +80,12 @@ public sealed class BadInputTests
             OutOfRange(() => s_one.Wait(s_minus2ms, CancellationToken.None), "timeout", s_minus2ms),
         ["Promise.TryWait(TimeSpan) | -2 ms"] = OutOfRange(() => Promise.Resolve().TryWait(s_minus2ms), "timeout", s_minus2ms),
         ["Promise<T>.TryWait(TimeSpan, out T) | -2 ms"] = OutOfRange(() => s_one.TryWait(s_minus2ms, out _), "timeout", s_minus2ms),
+        ["Promise.Wait(TimeSpan) | TimeSpan.MaxValue, pending"] =
+            OutOfRange(() => Promise.WithResolvers().Promise.Wait(TimeSpan.MaxValue), "timeout", TimeSpan.MaxValue, "24.8 days"),
+        ["Promise<T>.TryWait(TimeSpan, out T) | int.MaxValue + 1 ms, fulfilled"] =
+            OutOfRange(() => s_one.TryWait(TimeSpan.FromMilliseconds(int.MaxValue + 1L), out _), "timeout", TimeSpan.FromMilliseconds(int.MaxValue + 1L)),
+        ["Promise.WaitAsync(TimeSpan) | TimeSpan.MaxValue"] =
+            OutOfRange(() => Promise.Resolve().WaitAsync(TimeSpan.MaxValue), "timeout", TimeSpan.MaxValue, "49.7 days"),
         ["PromiseContext.WaitForChildren(TimeSpan, bool) | -2 ms"] =
             OutOfRange(() => new PromiseContext(new() { Orphan = true }).WaitForChildren(s_minus2ms), "timeout", s_minus2ms),
         ["PromiseContext.WaitForChildren(TimeSpan, bool, CancellationToken) | -2 ms"] =
@@ -80,6 +93,8 @@ public sealed class BadInputTests
         ["PromiseLoop.SetTimeout(Action, int) | -1"] = OutOfRange(() => InLoop(() => PromiseLoop.SetTimeout(() => { }, -1)), "milliseconds", -1),
         ["PromiseLoop.SetTimeout(Action, TimeSpan, TimeProvider) | -1 ms"] =
             OutOfRange(() => InLoop(() => PromiseLoop.SetTimeout(() => { }, s_minus1ms, TimeProvider.System)), "delay", s_minus1ms),
+        ["PromiseLoop.SetTimeout(Action, TimeSpan, TimeProvider) | TimeSpan.MaxValue"] =
+            OutOfRange(() => InLoop(() => PromiseLoop.SetTimeout(() => { }, TimeSpan.MaxValue, TimeProvider.System)), "delay", TimeSpan.MaxValue),
 
         // Counts.
         ["Promise.Some<T>(IEnumerable<Promise<T>>, int) | count -1"] = OutOfRange(() => Promise.Some([s_one], -1), "count", -1),

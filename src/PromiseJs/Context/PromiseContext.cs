@@ -338,7 +338,7 @@ public sealed class PromiseContext
     /// <param name="cancellationToken">Stops the wait when cancelled.</param>
     /// <exception cref="TimeoutException">Children were still pending after <paramref name="timeout"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite, or longer than <see cref="int.MaxValue"/> milliseconds (about 24.8 days).</exception>
     /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while children are pending.</exception>
     public void WaitForChildren(TimeSpan timeout, bool recursive, CancellationToken cancellationToken) =>
         WaitForPendingChildren(recursive).Wait(timeout, cancellationToken);
