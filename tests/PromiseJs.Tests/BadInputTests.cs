@@ -117,6 +117,16 @@ public sealed class BadInputTests
             OutOfRange(() => PromiseContext.DefaultStart = PromiseStart.Inherit, "value", PromiseStart.Inherit, "Eager or PromiseStart.Lazy"),
         ["PromiseContext.DefaultStart | an undefined value"] =
             OutOfRange(() => PromiseContext.DefaultStart = (PromiseStart)42, "value", (PromiseStart)42, "Eager or PromiseStart.Lazy"),
+        ["PromiseContextOptions.Start | an undefined value"] =
+            OutOfRange(() => _ = new PromiseContextOptions { Start = (PromiseStart)42 }, "value", (PromiseStart)42, "PromiseStart"),
+        ["PromiseContextOptions.ChildrenStart | an undefined value"] =
+            OutOfRange(() => _ = new PromiseContextOptions { ChildrenStart = (PromiseStart)42 }, "value", (PromiseStart)42, "PromiseStart"),
+        ["PromiseScopeOptions.ChildrenStart | an undefined value"] =
+            OutOfRange(() => _ = new PromiseScopeOptions { ChildrenStart = (PromiseStart)42 }, "value", (PromiseStart)42, "PromiseStart"),
+        ["PromiseScopeOptions.Exit | an undefined value"] =
+            OutOfRange(() => _ = new PromiseScopeOptions { Exit = (PromiseScopeExit)42 }, "value", (PromiseScopeExit)42, "PromiseScopeExit"),
+        ["PromiseScopeOptions.Errors | an undefined value"] =
+            OutOfRange(() => _ = new PromiseScopeOptions { Errors = (PromiseScopeErrors)42 }, "value", (PromiseScopeErrors)42, "PromiseScopeErrors"),
 
         // Misuse: an InvalidOperationException (or the documented type) whose message says what to do instead.
         ["Promise<T>.ConfigureAwait(ConfigureAwaitOptions) | SuppressThrowing"] =

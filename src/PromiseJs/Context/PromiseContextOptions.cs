@@ -1,3 +1,4 @@
+using PromiseJs.Internal;
 using PromiseJs.Scheduling;
 
 namespace PromiseJs.Context;
@@ -6,16 +7,21 @@ namespace PromiseJs.Context;
 /// <see langword="null"/> is inherited from the parent; all are resolved when the node is created and never change after.</summary>
 public sealed class PromiseContextOptions
 {
+    private readonly PromiseStart? _start;
+    private readonly PromiseStart? _childrenStart;
+
     /// <summary>Gets the name shown in diagnostics.</summary>
     public string? Name { get; init; }
 
     /// <summary>Gets when the node's work begins; <see langword="null"/> takes the parent's <see cref="ChildrenStart"/>, else
     /// the global default.</summary>
-    public PromiseStart? Start { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a member of <see cref="PromiseStart"/>.</exception>
+    public PromiseStart? Start { get => _start; init => _start = EnumChecks.Defined(value, nameof(value)); }
 
     /// <summary>Gets the start policy for children of this node that leave theirs unset; <see langword="null"/> passes the
     /// parent's on.</summary>
-    public PromiseStart? ChildrenStart { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a member of <see cref="PromiseStart"/>.</exception>
+    public PromiseStart? ChildrenStart { get => _childrenStart; init => _childrenStart = EnumChecks.Defined(value, nameof(value)); }
 
     /// <summary>Gets where the node's handlers and work run; <see langword="null"/> inherits the parent's, and a node without
     /// a parent takes the ambient one (the running <see cref="PromiseLoop"/>, the current
