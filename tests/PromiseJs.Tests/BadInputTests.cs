@@ -144,6 +144,8 @@ public sealed class BadInputTests
             Throws<InvalidOperationException>(() => InLoop(BlockOnPending(p => p.GetAwaiter().GetResult())), null, "Use await or Then"),
         ["PromiseContext.WaitForChildren(TimeSpan, bool) | on the loop thread, a child pending"] =
             Throws<InvalidOperationException>(() => InLoop(WaitForPendingChild(context => context.WaitForChildren(TestTimeouts.Generous))), null, "Use await or Then"),
+        ["PromiseScope.Dispose() | on the loop thread, a child pending"] =
+            Throws<InvalidOperationException>(() => InLoop(DisposeScopeWithPendingChild), null, "await using"),
         ["PromiseLoop.Run(Func<Promise>) | nested in a loop"] =
             Throws<InvalidOperationException>(() => InLoop(() => PromiseLoop.Run(Promise.Resolve)), null, "loops do not nest"),
         ["PromiseLoop.Run(Func<Promise>) | main returns null"] =

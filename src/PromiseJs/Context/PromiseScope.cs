@@ -49,12 +49,26 @@ public sealed class PromiseScope : IDisposable, IAsyncDisposable
     /// (use <c>await using</c> there).</exception>
     public void Dispose()
     {
+        // Refused before the scope ends, so it stays open and usable: the caller can still end it with await using.
+        if (Volatile.Read(ref _ended) == 0 && _exit == PromiseScopeExit.WaitForChildren && PromiseLoop.IsRunning
+            && Context.GetPendingChildren().Count > 0)
+        {
+            throw DisposeOnTheLoop();
+        }
+
         if (!BeginEnd())
         {
             return;
         }
 
-        Context.WhenChildren().Wait();
+        Promise children = Context.WhenChildren();
+        if (!children.IsSettled && PromiseLoop.IsRunning)
+        {
+            // Cancelled children that have not finished yet: blocking here would deadlock the loop they need.
+            throw DisposeOnTheLoop();
+        }
+
+        children.Wait();
         End();
     }
 
@@ -71,6 +85,10 @@ public sealed class PromiseScope : IDisposable, IAsyncDisposable
         await Context.WhenChildren();
         End();
     }
+
+    private static InvalidOperationException DisposeOnTheLoop() => new(
+        "Dispose of a PromiseScope blocks until its children finish, which cannot happen while it blocks the PromiseLoop thread " +
+        "they run on. On a loop thread end the scope with 'await using' (DisposeAsync) instead of 'using'.");
 
     private bool BeginEnd()
     {
