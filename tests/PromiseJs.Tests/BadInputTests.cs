@@ -128,6 +128,11 @@ public sealed class BadInputTests
         ["PromiseScopeOptions.Errors | an undefined value"] =
             OutOfRange(() => _ = new PromiseScopeOptions { Errors = (PromiseScopeErrors)42 }, "value", (PromiseScopeErrors)42, "PromiseScopeErrors"),
 
+        ["PromiseContextOptions.Orphan | true with a Parent"] = Throws<ArgumentException>(
+            () => _ = new PromiseContextOptions { Parent = new PromiseContext(new() { Orphan = true }), Orphan = true }, "value", "contradict"),
+        ["PromiseContextOptions.Parent | set with Orphan = true"] = Throws<ArgumentException>(
+            () => _ = new PromiseContextOptions { Orphan = true, Parent = new PromiseContext(new() { Orphan = true }) }, "value", "contradict"),
+
         // Misuse: an InvalidOperationException (or the documented type) whose message says what to do instead.
         ["Promise<T>.ConfigureAwait(ConfigureAwaitOptions) | SuppressThrowing"] =
             OutOfRange(() => s_one.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing), "options", ConfigureAwaitOptions.SuppressThrowing, "Await the"),
@@ -169,6 +174,18 @@ public sealed class BadInputTests
         ["Promise<T>.Then<TResult>(Func<T, Promise<TResult>>) | the handler returns the promise Then made (rejects)"] =
             Rejects<InvalidOperationException>(ResolveWithItself, "itself"),
         ["Promise.InCompletionOrder<T> | enumerated twice"] = Throws<InvalidOperationException>(EnumerateTwice, null, "only once"),
+        ["Promise.InCompletionOrder<T> | Current before MoveNextAsync"] =
+            Throws<InvalidOperationException>(() => _ = Promise.InCompletionOrder([s_one]).GetAsyncEnumerator().Current, null, "MoveNextAsync"),
+        ["Promise.InCompletionOrder<T> | MoveNextAsync again before the last one completed"] =
+            Throws<InvalidOperationException>(MoveNextTwice, null, "before the previous call completed"),
+        ["PromiseWithResolvers<T>.Reject | null"] = Throws<ArgumentNullException>(() => Promise.WithResolvers<int>().Reject(null!), "reason", "reason"),
+        ["PromiseWithResolvers.Reject | null"] = Throws<ArgumentNullException>(() => Promise.WithResolvers().Reject(null!), "reason", "reason"),
+        ["Promise<T>.ctor | the executor calls reject(null) (rejects: the executor threw)"] =
+            Rejects<ArgumentNullException>(() => new Promise<int>((_, reject) => reject(null!)), "'reason'"),
+        ["Promise.Resolve<T>(IThenable<T>) | the thenable rejects with null (rejects)"] =
+            Rejects<ArgumentNullException>(() => Promise.Resolve<int>(new ScriptedThenable<int>((_, reject) => reject(null!))), "'reason'"),
+        ["PromiseLoop.Run(Func<Promise>, CancellationToken) | already cancelled"] =
+            Throws<OperationCanceledException>(() => PromiseLoop.Run(() => throw new InvalidOperationException("main ran"), new CancellationToken(true)), null, "canceled"),
     };
 
     public static TheoryData<string> Rows => [.. s_rows.Keys];
@@ -365,6 +382,15 @@ public sealed class BadInputTests
         IAsyncEnumerable<Promise<int>> sequence = Promise.InCompletionOrder([s_one]);
         _ = sequence.GetAsyncEnumerator();
         _ = sequence.GetAsyncEnumerator();
+    }
+
+    private static void MoveNextTwice()
+    {
+        IAsyncEnumerator<Promise<int>> enumerator = Promise.InCompletionOrder([Promise.WithResolvers<int>().Promise]).GetAsyncEnumerator();
+        ValueTask<bool> first = enumerator.MoveNextAsync();
+        Assert.False(first.IsCompleted);
+        ValueTask<bool> second = enumerator.MoveNextAsync();
+        Assert.Fail($"The second MoveNextAsync was accepted (completed: {second.IsCompleted}).");
     }
 
     private sealed record Row(Type Exception, string? ParamName, object? ActualValue, string Fragment, Action Call, bool Rejects);
