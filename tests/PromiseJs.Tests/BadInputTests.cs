@@ -149,6 +149,10 @@ public sealed class BadInputTests
             Throws<InvalidOperationException>(() => InLoop(BlockOnPending(p => p.GetAwaiter().GetResult())), null, "Use await or Then"),
         ["PromiseContext.WaitForChildren(TimeSpan, bool) | on the loop thread, a child pending"] =
             Throws<InvalidOperationException>(() => InLoop(WaitForPendingChild(context => context.WaitForChildren(TestTimeouts.Generous))), null, "Use await or Then"),
+        ["PromiseContext.WaitForChildren(TimeSpan, bool) | from inside one of its children"] =
+            Throws<InvalidOperationException>(() => WaitFromInsideAChild(recursive: true), null, "it would wait for itself"),
+        ["PromiseContext.WaitForChildren(TimeSpan, bool, CancellationToken) | from inside a child, not recursive"] =
+            Throws<InvalidOperationException>(() => WaitFromInsideAChild(recursive: false), null, "Wait from outside the children"),
         ["PromiseScope.Dispose() | on the loop thread, a child pending"] =
             Throws<InvalidOperationException>(() => InLoop(DisposeScopeWithPendingChild), null, "await using"),
         ["PromiseLoop.Run(Func<Promise>) | nested in a loop"] =
@@ -320,6 +324,21 @@ public sealed class BadInputTests
             pending.Resolve(0);
         }
     };
+
+    // A bounded wait: without the check the child would block until the timeout (then fail the row with a TimeoutException).
+    private static void WaitFromInsideAChild(bool recursive)
+    {
+        var parent = new PromiseContext(new() { Orphan = true });
+        Promise child;
+        using (parent.Enter())
+        {
+            child = recursive
+                ? Promise.Run(() => parent.WaitForChildren(TestTimeouts.Generous))
+                : Promise.Run(() => parent.WaitForChildren(TestTimeouts.Generous, recursive: false, CancellationToken.None));
+        }
+
+        child.Wait(TestTimeouts.Generous);
+    }
 
     private static void DisposeScopeWithPendingChild()
     {
