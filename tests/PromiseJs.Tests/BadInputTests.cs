@@ -100,6 +100,10 @@ public sealed class BadInputTests
         ["Promise.Some<T>(IEnumerable<Promise<T>>, int) | count -1"] = OutOfRange(() => Promise.Some([s_one], -1), "count", -1),
         ["Promise.Some<T>(IEnumerable<Promise<T>>, int) | count larger than the input (rejects, as documented)"] =
             Rejects<AggregateException>(() => Promise.Some([s_one], 2), "pass a count no larger than the number of promises"),
+        ["Promise.Some<T>(IEnumerable<Promise<T>>, int) | an empty input, count 1 (rejects, as documented)"] =
+            Rejects<AggregateException>(() => Promise.Some(Array.Empty<Promise<int>>(), 1), "given only 0 promises"),
+        ["Promise.Any<T>(params Promise<T>[]) | an empty input (rejects, as in JavaScript)"] =
+            Rejects<AggregateException>(() => Promise.Any<int>(), "All promises were rejected"),
         ["Promise.Map<TItem, T>(…, int concurrency, …) | concurrency 0"] =
             OutOfRange(() => Promise.Map([1], Promise.Resolve, concurrency: 0), "concurrency", 0),
         ["Promise.Map<TItem, T>(…, int concurrency, …) | concurrency -1"] =
@@ -161,6 +165,10 @@ public sealed class BadInputTests
             Throws<InvalidOperationException>(() => PromiseLoop.Run((Func<Promise>)(() => null!)), null, "return the promise or task"),
         ["PromiseLoop.Run(Func<Task>) | main returns null"] =
             Throws<InvalidOperationException>(() => PromiseLoop.Run((Func<Task>)(() => null!)), null, "return the promise or task"),
+        ["PromiseLoop.Run<T>(Func<Promise<T>>) | main returns null"] =
+            Throws<InvalidOperationException>(() => PromiseLoop.Run((Func<Promise<int>>)(() => null!)), null, "return the promise or task"),
+        ["PromiseLoop.Run<T>(Func<Task<T>>, CancellationToken) | main returns null"] =
+            Throws<InvalidOperationException>(() => PromiseLoop.Run((Func<Task<int>>)(() => null!), CancellationToken.None), null, "return the promise or task"),
         ["PromiseLoop.QueueMicrotask(Action) | outside a loop"] =
             Throws<InvalidOperationException>(() => PromiseLoop.QueueMicrotask(() => { }), null, "inside PromiseLoop.Run"),
         ["PromiseLoop.SetImmediate(Action) | outside a loop"] =
