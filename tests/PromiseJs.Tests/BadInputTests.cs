@@ -1,4 +1,3 @@
-using System.Reflection;
 using PromiseJs.Context;
 using PromiseJs.Scheduling;
 using PromiseJs.Tests.TestSupport;
@@ -111,6 +110,8 @@ public sealed class BadInputTests
         ["Promise.Retry<T>(Func<Promise<T>>, int, CancellationToken) | attempts 0"] = OutOfRange(() => Promise.Retry(() => s_one, 0), "attempts", 0),
         ["Promise.Retry<T>(Func<Promise<T>>, int, Func<int, TimeSpan>, …) | attempts -1"] =
             OutOfRange(() => Promise.Retry(() => s_one, -1, _ => TimeSpan.Zero), "attempts", -1),
+        ["Promise.Retry<T>(Func<Promise<T>>, int, Func<int, TimeSpan>, …) | a backoff longer than a timer can wait (rejects: known only then)"] =
+            RejectsOutOfRange(() => Promise.Retry(FailsOnce(), 2, _ => TimeSpan.MaxValue), "backoff", TimeSpan.MaxValue, "after attempt 1"),
 
         // Undefined enum values.
         ["Promise.ConfigureAwait(ConfigureAwaitOptions) | an undefined flag"] =
@@ -207,7 +208,7 @@ public sealed class BadInputTests
     public void PublicMember_BadInput_FailsClearlyAtTheCall(string row)
     {
         Row expected = s_rows[row];
-        Exception? exception = expected.Rejects ? RejectionOf(expected.Call) : Record.Exception(expected.Call);
+        Exception? exception = expected.Call is { } call ? Record.Exception(call) : RejectionOf(expected.Rejection!);
 
         Assert.True(exception is not null, $"{row}: no exception; expected {expected.Exception.Name}.");
         Assert.True(exception.GetType() == expected.Exception, $"{row}: {exception.GetType().Name} instead of {expected.Exception.Name}: {exception}");
@@ -254,24 +255,22 @@ public sealed class BadInputTests
     }
 
     private static Row Throws<TException>(Action call, string? paramName, string fragment)
-        where TException : Exception => new(typeof(TException), paramName, null, fragment, call, Rejects: false);
+        where TException : Exception => new(typeof(TException), paramName, null, fragment, call, null);
 
     private static Row OutOfRange(Action call, string paramName, object actualValue, string? fragment = null) =>
-        new(typeof(ArgumentOutOfRangeException), paramName, actualValue, fragment ?? paramName, call, Rejects: false);
+        new(typeof(ArgumentOutOfRangeException), paramName, actualValue, fragment ?? paramName, call, null);
 
     private static Row Rejects<TException>(Func<Promise> call, string fragment)
-        where TException : Exception => new(typeof(TException), null, null, fragment, () => call(), Rejects: true);
+        where TException : Exception => new(typeof(TException), null, null, fragment, null, call);
 
-    // Runs the row's call in a loop and returns the reason its promise rejected with (handled here), or null.
-    private static Exception? RejectionOf(Action call)
+    private static Row RejectsOutOfRange(Func<Promise> call, string paramName, object actualValue, string fragment) =>
+        new(typeof(ArgumentOutOfRangeException), paramName, actualValue, fragment, null, call);
+
+    // Makes the row's promise in a loop and returns the reason it rejected with (handled here), or null if it fulfilled.
+    private static Exception? RejectionOf(Func<Promise> make)
     {
         Exception? reason = null;
-        PromiseLoop.Run(() =>
-        {
-            Promise promise = ((Func<Promise>)call.Target!.GetType()
-                .GetField("call", BindingFlags.Public | BindingFlags.Instance)!.GetValue(call.Target)!)();
-            return promise.Then(() => { }, e => reason = e);
-        });
+        PromiseLoop.Run(() => make().Then(() => { }, e => reason = e));
         return reason;
     }
 
@@ -281,6 +280,12 @@ public sealed class BadInputTests
             call();
             return Promise.Resolve();
         });
+
+    private static Func<Promise<int>?> FailsOnce()
+    {
+        int calls = 0;
+        return () => ++calls == 1 ? Rejected<int>() : Promise.Resolve(calls);
+    }
 
     private static IEnumerable<T> Sequence<T>(params T[] items)
     {
@@ -420,5 +425,6 @@ public sealed class BadInputTests
         Assert.Fail($"The second MoveNextAsync was accepted (completed: {second.IsCompleted}).");
     }
 
-    private sealed record Row(Type Exception, string? ParamName, object? ActualValue, string Fragment, Action Call, bool Rejects);
+    // Call throws at once; Rejection, for a row whose documented answer is a rejection, makes the promise that rejects.
+    private sealed record Row(Type Exception, string? ParamName, object? ActualValue, string Fragment, Action? Call, Func<Promise>? Rejection);
 }

@@ -17,6 +17,14 @@ internal static class TimeSpanChecks
         }
     }
 
+    // Whether a timer can wait that long (a positive delay computed later, such as Retry's backoff).
+    public static bool FitsATimer(TimeSpan delay) => delay.TotalMilliseconds <= MaxTimerMilliseconds;
+
+    // The reason for a delay a timer cannot wait that was only known later, e.g. "backoff" "returned after attempt 2".
+    public static ArgumentOutOfRangeException TooLongForATimer(string paramName, TimeSpan delay, string when) =>
+        new(paramName, delay,
+            $"The {paramName} {when} is {delay}, longer than a timer can wait ({uint.MaxValue - 1} milliseconds, about 49.7 days).");
+
     // A timeout measured by a timer: a delay, or Timeout.InfiniteTimeSpan for no limit.
     public static void TimerTimeout(TimeSpan timeout, string paramName)
     {
