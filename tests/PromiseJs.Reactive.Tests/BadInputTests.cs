@@ -18,6 +18,12 @@ public sealed class BadInputTests
             Throws<InvalidOperationException>(() => PromiseLoopScheduler.FromCurrentLoop(TimeProvider.System), "inside PromiseLoop.Run"),
         ["PromiseLoopScheduler.FromCurrentLoop(TimeProvider) | in a loop, under another SynchronizationContext"] =
             Throws<InvalidOperationException>(FromLoopUnderAnotherContext, "create it outside code that installs another one"),
+        ["PromiseLoopScheduler.Schedule<TState>(TState, TimeSpan, Func<…>) | TimeSpan.MaxValue, on the loop"] =
+            Throws<ArgumentOutOfRangeException>(() => ScheduleInLoop(TimeSpan.MaxValue, onLoop: true), "'dueTime'"),
+        ["PromiseLoopScheduler.Schedule<TState>(TState, TimeSpan, Func<…>) | TimeSpan.MaxValue, off the loop"] =
+            Throws<ArgumentOutOfRangeException>(() => ScheduleInLoop(TimeSpan.MaxValue, onLoop: false), "'dueTime'"),
+        ["PromiseLoopScheduler.Schedule<TState>(TState, DateTimeOffset, Func<…>) | DateTimeOffset.MaxValue"] =
+            Throws<ArgumentOutOfRangeException>(() => ScheduleAtInLoop(DateTimeOffset.MaxValue), "'dueTime'"),
         ["PromiseObservable.Defer<T>(Func<Promise<T>>) | the factory returns null (the subscription's error)"] =
             Errors<InvalidOperationException>(() => PromiseObservable.Defer(() => (Promise<int>)null!).Select(_ => 0), "return the promise"),
         ["PromiseObservable.Defer(Func<CancellationToken, Promise>) | the factory returns null (the subscription's error)"] =
@@ -65,6 +71,27 @@ public sealed class BadInputTests
         });
         return error;
     }
+
+    // Schedules from the loop thread, or from the thread pool (the scheduler then hops to the loop before it starts the timer).
+    private static void ScheduleInLoop(TimeSpan dueTime, bool onLoop) =>
+        PromiseLoop.Run(() =>
+        {
+            PromiseLoopScheduler scheduler = PromiseLoopScheduler.Current;
+            if (onLoop)
+            {
+                scheduler.Schedule(0, dueTime, (_, _) => System.Reactive.Disposables.Disposable.Empty);
+                return Promise.Resolve();
+            }
+
+            return Promise.From(Task.Run(() => scheduler.Schedule(0, dueTime, (_, _) => System.Reactive.Disposables.Disposable.Empty)));
+        });
+
+    private static void ScheduleAtInLoop(DateTimeOffset dueTime) =>
+        PromiseLoop.Run(() =>
+        {
+            PromiseLoopScheduler.Current.Schedule(0, dueTime, (_, _) => System.Reactive.Disposables.Disposable.Empty);
+            return Promise.Resolve();
+        });
 
     private static void FromLoopUnderAnotherContext() =>
         PromiseLoop.Run(() =>
