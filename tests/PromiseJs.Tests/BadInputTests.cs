@@ -183,6 +183,10 @@ public sealed class BadInputTests
         ["PromiseContext.Enter() | twice in one flow"] = Throws<PromiseContextException>(EnterTwice, null, "until the scope of the first Enter() is disposed"),
         ["PromiseContextScope.Dispose() | out of order"] = Throws<PromiseContextException>(ExitOutOfOrder, null, "reverse order"),
         ["PromiseContextScope.Dispose() | in another flow"] = Throws<PromiseContextException>(ExitInAnotherFlow, null, "same asynchronous flow"),
+        ["PromiseScope.Dispose() | in another flow"] = Throws<PromiseContextException>(
+            () => EndScopeInAnotherFlow(scope => scope.Dispose()), null, "same asynchronous flow"),
+        ["PromiseScope.DisposeAsync() | out of order, a context entered inside it still active"] = Throws<PromiseContextException>(
+            () => EndScopeOutOfOrder(scope => scope.DisposeAsync()), null, "reverse order"),
         ["PromiseContext.Complete() | on a work node"] = Throws<InvalidOperationException>(CompleteWorkNode, null, "Only an explicit context"),
         ["Promise<T>.Then<TResult>(Func<T, Promise<TResult>>) | the handler returns the promise Then made (rejects)"] =
             Rejects<InvalidOperationException>(ResolveWithItself, "itself"),
@@ -236,6 +240,21 @@ public sealed class BadInputTests
         resolvers.Reject(new InvalidOperationException("late"));
 
         Assert.Equal(1, resolvers.Promise.Value);
+    }
+
+    [Fact]
+    public void PromiseScopeDispose_OutOfOrder_ThrowsAndLeavesTheScopeOpenToBeEndedInOrder()
+    {
+        var inner = new PromiseContext(new() { Orphan = true });
+        PromiseScope scope = PromiseScope.Open();
+        PromiseContextScope entered = inner.Enter();
+        Assert.Throws<PromiseContextException>(scope.Dispose);
+
+        entered.Dispose();
+        scope.Dispose();
+
+        Assert.Equal(PromiseState.Fulfilled, scope.Context.State);
+        Assert.Null(PromiseContext.Current);
     }
 
     [Fact]
@@ -394,6 +413,21 @@ public sealed class BadInputTests
         var context = new PromiseContext(new() { Orphan = true });
         PromiseContextScope scope = Task.Run(context.Enter).Result;
         scope.Dispose();
+    }
+
+    private static void EndScopeInAnotherFlow(Action<PromiseScope> end)
+    {
+        // Opened inside Task.Run: the scope's context is current in that task's flow only.
+        PromiseScope scope = Task.Run(() => PromiseScope.Open()).Result;
+        end(scope);
+    }
+
+    private static void EndScopeOutOfOrder(Func<PromiseScope, ValueTask> end)
+    {
+        var inner = new PromiseContext(new() { Orphan = true });
+        using PromiseScope scope = PromiseScope.Open();
+        using PromiseContextScope entered = inner.Enter();
+        end(scope).AsTask().Wait(TestTimeouts.Generous);
     }
 
     private static void CompleteWorkNode()

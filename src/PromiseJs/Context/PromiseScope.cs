@@ -47,6 +47,8 @@ public sealed class PromiseScope : IDisposable, IAsyncDisposable
     /// <summary>Ends the scope, blocking until its children have settled; rethrows failures nobody observed.</summary>
     /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while children are pending
     /// (use <c>await using</c> there).</exception>
+    /// <exception cref="PromiseContextException">Called out of order (a context entered inside the scope is still
+    /// active) or in another asynchronous flow than the one that opened it; the scope then stays open.</exception>
     public void Dispose()
     {
         // Refused before the scope ends, so it stays open and usable: the caller can still end it with await using.
@@ -76,6 +78,8 @@ public sealed class PromiseScope : IDisposable, IAsyncDisposable
     /// <returns>A task that completes once the children have settled (cancelled first for
     /// <see cref="PromiseScopeExit.CancelChildren"/>), and faults with the failures nobody observed — the exception
     /// itself, or an <see cref="AggregateException"/> when there are several.</returns>
+    /// <exception cref="PromiseContextException">Called out of order (a context entered inside the scope is still
+    /// active) or in another asynchronous flow than the one that opened it; the scope then stays open.</exception>
     public ValueTask DisposeAsync() =>
         // Leaves the context here, synchronously, so the caller's flow sees the previous context again; only the wait is async.
         BeginEnd() ? EndAfterChildrenAsync() : default;
@@ -92,12 +96,19 @@ public sealed class PromiseScope : IDisposable, IAsyncDisposable
 
     private bool BeginEnd()
     {
+        if (Volatile.Read(ref _ended) != 0)
+        {
+            return false;
+        }
+
+        // Leave the context before marking the scope ended: out of order or in another flow that throws, and the scope
+        // stays open, to be ended where it was opened. (Leaving twice is a no-op, so a racing second end is harmless.)
+        _entered.Dispose();
         if (Interlocked.Exchange(ref _ended, 1) != 0)
         {
             return false;
         }
 
-        _entered.Dispose();
         if (_exit == PromiseScopeExit.CancelChildren)
         {
             Context.Cancel();
