@@ -6,6 +6,8 @@ namespace PromiseJs.Tests;
 /// The contract's rule "a null executor, handler or function throws <see cref="ArgumentNullException"/> at the call", as a table:
 /// one row per delegate parameter of every public method, keyed by the member's signature and the parameter's name.
 /// A reflection test keeps the table complete: a new public overload taking a delegate fails it until it gets a row.
+/// Every other non-nullable reference parameter is <see cref="NullArgumentTests"/>' job, and null elements, ranges and
+/// misuse are <see cref="BadInputTests"/>'.
 /// </summary>
 public sealed class ArgumentValidationTests
 {

@@ -195,6 +195,7 @@ public sealed class BadInputTests
             Throws<InvalidOperationException>(() => _ = Promise.InCompletionOrder([s_one]).GetAsyncEnumerator().Current, null, "MoveNextAsync"),
         ["Promise.InCompletionOrder<T> | MoveNextAsync again before the last one completed"] =
             Throws<InvalidOperationException>(MoveNextTwice, null, "before the previous call completed"),
+        ["Promise.InCompletionOrder<T> | MoveNextAsync after DisposeAsync"] = Throws<ObjectDisposedException>(MoveNextAfterDispose, null, "disposed"),
         ["PromiseWithResolvers<T>.Reject | null"] = Throws<ArgumentNullException>(() => Promise.WithResolvers<int>().Reject(null!), "reason", "reason"),
         ["PromiseWithResolvers.Reject | null"] = Throws<ArgumentNullException>(() => Promise.WithResolvers().Reject(null!), "reason", "reason"),
         ["Promise<T>.ctor | the executor calls reject(null) (rejects: the executor threw)"] =
@@ -448,6 +449,14 @@ public sealed class BadInputTests
         IAsyncEnumerable<Promise<int>> sequence = Promise.InCompletionOrder([s_one]);
         _ = sequence.GetAsyncEnumerator();
         _ = sequence.GetAsyncEnumerator();
+    }
+
+    private static void MoveNextAfterDispose()
+    {
+        IAsyncEnumerator<Promise<int>> enumerator = Promise.InCompletionOrder([s_one]).GetAsyncEnumerator();
+        enumerator.DisposeAsync().AsTask().Wait(TestTimeouts.Generous);
+        bool more = enumerator.MoveNextAsync().AsTask().Wait(TestTimeouts.Generous);
+        Assert.Fail($"MoveNextAsync after DisposeAsync was accepted (completed in time: {more}).");
     }
 
     private static void MoveNextTwice()
