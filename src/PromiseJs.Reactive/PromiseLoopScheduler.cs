@@ -99,9 +99,18 @@ public sealed class PromiseLoopScheduler : IScheduler
     /// is.</param>
     /// <returns>A disposable that cancels the work if it has not run yet.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="action"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dueTime"/> is longer than a loop timer can wait
+    /// (<see cref="uint.MaxValue"/> - 1 milliseconds, about 49.7 days).</exception>
     public IDisposable Schedule<TState>(TState state, TimeSpan dueTime, Func<IScheduler, TState, IDisposable> action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        if (dueTime.TotalMilliseconds > uint.MaxValue - 1)
+        {
+            // Refused at the call: off the loop, the timer would otherwise fail later, inside a loop task.
+            throw new ArgumentOutOfRangeException(nameof(dueTime), dueTime,
+                $"The dueTime must be at most {uint.MaxValue - 1} milliseconds (about 49.7 days) from now, the longest a loop timer can wait.");
+        }
+
         if (dueTime <= TimeSpan.Zero)
         {
             return Schedule(state, action);
@@ -132,6 +141,8 @@ public sealed class PromiseLoopScheduler : IScheduler
     /// scheduler and <paramref name="state"/>; the disposable it returns is disposed when the returned one is.</param>
     /// <returns>A disposable that cancels the work if it has not run yet.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="action"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dueTime"/> is further from now than a loop timer can
+    /// wait (about 49.7 days).</exception>
     public IDisposable Schedule<TState>(TState state, DateTimeOffset dueTime, Func<IScheduler, TState, IDisposable> action) =>
         Schedule(state, dueTime - Now, action);
 }

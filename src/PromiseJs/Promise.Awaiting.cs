@@ -55,7 +55,7 @@ public partial class Promise
     /// <param name="timeout">How long to wait at most; <see cref="Timeout.InfiniteTimeSpan"/> to wait without a
     /// limit.</param>
     /// <exception cref="TimeoutException">The promise did not settle in time.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite, or longer than <see cref="int.MaxValue"/> milliseconds (about 24.8 days).</exception>
     /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while the promise is pending.</exception>
     public void Wait(TimeSpan timeout) => Wait(timeout, CancellationToken.None);
 
@@ -66,7 +66,7 @@ public partial class Promise
     /// <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="TimeoutException">The promise did not settle in time.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite, or longer than <see cref="int.MaxValue"/> milliseconds (about 24.8 days).</exception>
     /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while the promise is pending.</exception>
     public void Wait(TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -95,7 +95,7 @@ public partial class Promise
     /// <param name="timeout">How long to wait; <see cref="TimeSpan.Zero"/> only looks (and never blocks, also on a loop
     /// thread); <see cref="Timeout.InfiniteTimeSpan"/> waits forever.</param>
     /// <returns><see langword="true"/> if the promise fulfilled in time; <see langword="false"/> if it is still pending.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite, or longer than <see cref="int.MaxValue"/> milliseconds (about 24.8 days).</exception>
     /// <exception cref="InvalidOperationException">Called with a non-zero timeout on a <see cref="PromiseLoop"/> thread while
     /// the promise is pending: the loop could never run the work that settles it.</exception>
     public bool TryWait(TimeSpan timeout) => TryWait(timeout, CancellationToken.None);
@@ -107,7 +107,7 @@ public partial class Promise
     /// <param name="cancellationToken">Stops the wait (not the work behind the promise).</param>
     /// <returns><see langword="true"/> if the promise fulfilled in time; <see langword="false"/> if it is still pending.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite, or longer than <see cref="int.MaxValue"/> milliseconds (about 24.8 days).</exception>
     /// <exception cref="InvalidOperationException">Called with a non-zero timeout on a <see cref="PromiseLoop"/> thread while
     /// the promise is pending.</exception>
     public bool TryWait(TimeSpan timeout, CancellationToken cancellationToken)
@@ -141,7 +141,7 @@ public partial class Promise
     /// <param name="timeout">How long to wait; <see cref="Timeout.InfiniteTimeSpan"/> waits forever.</param>
     /// <returns>A new promise; its outcome arrives one tick after this promise settles, as with <c>Promise.Race</c>.</returns>
     /// <remarks>It stops waiting, not the work behind this promise, which stays handled: its later rejection is not reported.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite, or longer than a timer can wait (about 49.7 days).</exception>
     public Promise WaitAsync(TimeSpan timeout) => WaitAsync(timeout, TimeProvider.System, CancellationToken.None);
 
     /// <summary>Returns a promise that settles as this one does, or rejects with <see cref="TimeoutException"/> if this one is
@@ -151,7 +151,7 @@ public partial class Promise
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>A new promise; its outcome arrives one tick after this promise settles, as with <c>Promise.Race</c>.</returns>
     /// <remarks>It stops waiting, not the work behind this promise, which stays handled: its later rejection is not reported.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite, or longer than a timer can wait (about 49.7 days).</exception>
     public Promise WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         WaitAsync(timeout, TimeProvider.System, cancellationToken);
 
@@ -162,7 +162,7 @@ public partial class Promise
     /// <returns>A new promise; its outcome arrives one tick after this promise settles, as with <c>Promise.Race</c>.</returns>
     /// <remarks>It stops waiting, not the work behind this promise, which stays handled: its later rejection is not reported.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite, or longer than a timer can wait (about 49.7 days).</exception>
     public Promise WaitAsync(TimeSpan timeout, TimeProvider timeProvider) => WaitAsync(timeout, timeProvider, CancellationToken.None);
 
     /// <summary>Returns a promise that settles as this one does, or rejects with <see cref="TimeoutException"/> if this one is
@@ -174,7 +174,7 @@ public partial class Promise
     /// <returns>A new promise; its outcome arrives one tick after this promise settles, as with <c>Promise.Race</c>.</returns>
     /// <remarks>It stops waiting, not the work behind this promise, which stays handled: its later rejection is not reported.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite, or longer than a timer can wait (about 49.7 days).</exception>
     public Promise WaitAsync(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken) =>
         this.Timeout(timeout, timeProvider, cancellationToken);
 
@@ -189,10 +189,7 @@ public partial class Promise
     // Blocks until settled; false when the timeout passed first. A zero timeout only looks, so it is allowed on a loop thread.
     internal bool TryWaitForSettlement(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be non-negative or Timeout.InfiniteTimeSpan.");
-        }
+        TimeSpanChecks.WaitTimeout(timeout, nameof(timeout));
 
         if (IsSettled)
         {

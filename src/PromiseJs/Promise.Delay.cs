@@ -12,7 +12,8 @@ public partial class Promise
     /// <remarks>Inside <see cref="PromiseLoop"/> the timer fires as a loop task on the loop thread, and timers with
     /// equal delays fire in the order they were created; like node, a delay under one millisecond counts as one
     /// there.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative, or longer than a timer can wait
+    /// (<see cref="uint.MaxValue"/> - 1 milliseconds, about 49.7 days, as for <see cref="Task.Delay(TimeSpan)"/>).</exception>
     public static Promise Delay(TimeSpan delay) => Delay(delay, TimeProvider.System);
 
     /// <summary>Returns a promise that fulfills after <paramref name="milliseconds"/> milliseconds.</summary>
@@ -32,11 +33,12 @@ public partial class Promise
     /// <param name="timeProvider">The clock that measures the delay and creates its timer.</param>
     /// <returns>A promise of no value that fulfills once <paramref name="timeProvider"/> has advanced by
     /// <paramref name="delay"/> (inside <see cref="PromiseLoop"/>, as a loop timer).</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative, or longer than a timer can wait
+    /// (<see cref="uint.MaxValue"/> - 1 milliseconds, about 49.7 days, as for <see cref="Task.Delay(TimeSpan)"/>).</exception>
     /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is <see langword="null"/>.</exception>
     public static Promise Delay(TimeSpan delay, TimeProvider timeProvider)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        TimeSpanChecks.Delay(delay, nameof(delay));
         ArgumentNullException.ThrowIfNull(timeProvider);
         var promise = new Promise<VoidResult>();
         if (LoopCore.Current is { } loop)
@@ -60,7 +62,8 @@ public partial class Promise
     /// rejects.</param>
     /// <returns>A promise of no value that fulfills once <paramref name="delay"/> has passed, or rejects with an
     /// <see cref="OperationCanceledException"/> if <paramref name="cancellationToken"/> is cancelled first.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative, or longer than a timer can wait
+    /// (<see cref="uint.MaxValue"/> - 1 milliseconds, about 49.7 days, as for <see cref="Task.Delay(TimeSpan)"/>).</exception>
     public static Promise Delay(TimeSpan delay, CancellationToken cancellationToken) => Delay(delay, null, cancellationToken);
 
     /// <summary>Returns a promise that fulfills after <paramref name="delay"/> as measured by
@@ -76,10 +79,11 @@ public partial class Promise
     /// <see cref="OperationCanceledException"/> if <paramref name="cancellationToken"/> is cancelled first.</returns>
     /// <remarks>Cancellation disposes the timer; inside <see cref="PromiseLoop"/> it also removes the loop timer, so
     /// the loop does not wait for a delay nobody wants any more.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative, or longer than a timer can wait
+    /// (<see cref="uint.MaxValue"/> - 1 milliseconds, about 49.7 days, as for <see cref="Task.Delay(TimeSpan)"/>).</exception>
     public static Promise Delay(TimeSpan delay, TimeProvider? timeProvider, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        TimeSpanChecks.Delay(delay, nameof(delay));
         timeProvider ??= TimeProvider.System;
         if (!cancellationToken.CanBeCanceled)
         {

@@ -32,7 +32,8 @@ public partial class Promise
     /// <param name="factory">Starts one attempt; a <see langword="null"/> promise counts as fulfilled with <c>default</c>.</param>
     /// <param name="attempts">How many calls at most, the first included.</param>
     /// <param name="backoff">How long to wait after failed attempt number <c>n</c> (from 1) before the next; zero or less
-    /// retries in the same job. An exception it throws rejects the result.</param>
+    /// retries in the same job. An exception it throws rejects the result, and so does a wait longer than a timer can wait
+    /// (about 49.7 days; an <see cref="ArgumentOutOfRangeException"/> naming <paramref name="backoff"/>).</param>
     /// <param name="timeProvider">The clock of the waits (the system clock when <see langword="null"/>).</param>
     /// <param name="cancellationToken">Stops retrying (a wait too) and rejects with <see cref="OperationCanceledException"/>.</param>
     /// <returns>A promise that fulfills with the value of the first attempt that fulfills, or, once all

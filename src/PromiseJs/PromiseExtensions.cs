@@ -23,7 +23,7 @@ public static class PromiseExtensions
     /// arrives one tick after it settles, as with <see cref="Promise.Race{T}(Promise{T}[])"/>.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="promise"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than
-    /// infinite).</exception>
+    /// infinite), or longer than a timer can wait (about 49.7 days).</exception>
     public static Promise Timeout(this Promise promise, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         Timeout(promise, timeout, TimeProvider.System, cancellationToken);
 
@@ -46,7 +46,7 @@ public static class PromiseExtensions
     /// <exception cref="ArgumentNullException"><paramref name="promise"/> or <paramref name="timeProvider"/> is
     /// <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than
-    /// infinite).</exception>
+    /// infinite), or longer than a timer can wait (about 49.7 days).</exception>
     public static Promise Timeout(this Promise promise, TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
         Check(promise, timeout, timeProvider);
@@ -70,7 +70,7 @@ public static class PromiseExtensions
     /// arrives one tick after it settles, as with <see cref="Promise.Race{T}(Promise{T}[])"/>.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="promise"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than
-    /// infinite).</exception>
+    /// infinite), or longer than a timer can wait (about 49.7 days).</exception>
     public static Promise<T> Timeout<T>(this Promise<T> promise, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         Timeout(promise, timeout, TimeProvider.System, cancellationToken);
 
@@ -94,7 +94,7 @@ public static class PromiseExtensions
     /// <exception cref="ArgumentNullException"><paramref name="promise"/> or <paramref name="timeProvider"/> is
     /// <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than
-    /// infinite).</exception>
+    /// infinite), or longer than a timer can wait (about 49.7 days).</exception>
     public static Promise<T> Timeout<T>(this Promise<T> promise, TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
         Check(promise, timeout, timeProvider);
@@ -119,7 +119,7 @@ public static class PromiseExtensions
     /// clock.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="promise"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than
-    /// infinite).</exception>
+    /// infinite), or longer than a timer can wait (about 49.7 days).</exception>
     public static Promise<T> Timeout<T>(this Promise<T> promise, TimeSpan timeout, T fallback, CancellationToken cancellationToken = default) =>
         Timeout(promise, timeout, fallback, TimeProvider.System, cancellationToken);
 
@@ -144,7 +144,7 @@ public static class PromiseExtensions
     /// <exception cref="ArgumentNullException"><paramref name="promise"/> or <paramref name="timeProvider"/> is
     /// <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than
-    /// infinite).</exception>
+    /// infinite), or longer than a timer can wait (about 49.7 days).</exception>
     public static Promise<T> Timeout<T>(
         this Promise<T> promise, TimeSpan timeout, T fallback, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
@@ -155,10 +155,7 @@ public static class PromiseExtensions
     private static void Check(Promise promise, TimeSpan timeout, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(promise);
-        if (timeout < TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be zero or more, or Timeout.InfiniteTimeSpan.");
-        }
+        TimeSpanChecks.TimerTimeout(timeout, nameof(timeout));
 
         ArgumentNullException.ThrowIfNull(timeProvider);
     }

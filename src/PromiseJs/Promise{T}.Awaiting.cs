@@ -52,7 +52,7 @@ public partial class Promise<T>
     /// limit.</param>
     /// <returns>The value this promise fulfilled with.</returns>
     /// <exception cref="TimeoutException">The promise did not settle in time.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite, or longer than <see cref="int.MaxValue"/> milliseconds (about 24.8 days).</exception>
     /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while the promise is pending.</exception>
     public new T Wait(TimeSpan timeout) => Wait(timeout, CancellationToken.None);
 
@@ -65,7 +65,7 @@ public partial class Promise<T>
     /// <returns>The value this promise fulfilled with.</returns>
     /// <exception cref="TimeoutException">The promise did not settle in time.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite, or longer than <see cref="int.MaxValue"/> milliseconds (about 24.8 days).</exception>
     /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while the promise is pending.</exception>
     public new T Wait(TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -80,7 +80,7 @@ public partial class Promise<T>
     /// thread); <see cref="Timeout.InfiniteTimeSpan"/> waits forever.</param>
     /// <param name="value">The value when the promise fulfilled in time; otherwise <see langword="default"/>.</param>
     /// <returns><see langword="true"/> if the promise fulfilled in time; <see langword="false"/> if it is still pending.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite, or longer than <see cref="int.MaxValue"/> milliseconds (about 24.8 days).</exception>
     /// <exception cref="InvalidOperationException">Called with a non-zero timeout on a <see cref="PromiseLoop"/> thread while
     /// the promise is pending: the loop could never run the work that settles it.</exception>
     public bool TryWait(TimeSpan timeout, [MaybeNullWhen(false)] out T value) => TryWait(timeout, CancellationToken.None, out value);
@@ -93,7 +93,7 @@ public partial class Promise<T>
     /// <param name="value">The value when the promise fulfilled in time; otherwise <see langword="default"/>.</param>
     /// <returns><see langword="true"/> if the promise fulfilled in time; <see langword="false"/> if it is still pending.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite, or longer than <see cref="int.MaxValue"/> milliseconds (about 24.8 days).</exception>
     /// <exception cref="InvalidOperationException">Called with a non-zero timeout on a <see cref="PromiseLoop"/> thread while
     /// the promise is pending.</exception>
     public bool TryWait(TimeSpan timeout, CancellationToken cancellationToken, [MaybeNullWhen(false)] out T value)

@@ -6,6 +6,8 @@ namespace PromiseJs.Tests;
 /// The contract's rule "a null executor, handler or function throws <see cref="ArgumentNullException"/> at the call", as a table:
 /// one row per delegate parameter of every public method, keyed by the member's signature and the parameter's name.
 /// A reflection test keeps the table complete: a new public overload taking a delegate fails it until it gets a row.
+/// Every other non-nullable reference parameter is <see cref="NullArgumentTests"/>' job, and null elements, ranges and
+/// misuse are <see cref="BadInputTests"/>'.
 /// </summary>
 public sealed class ArgumentValidationTests
 {
@@ -216,24 +218,5 @@ public sealed class ArgumentValidationTests
         Assert.True(stale.Length == 0, "Rows for members that do not exist:\n" + string.Join("\n", stale));
     }
 
-    private static string Key(MethodBase member, ParameterInfo parameter)
-    {
-        string name = member is ConstructorInfo ? "ctor" : member.Name;
-        string typeArguments = member.IsGenericMethodDefinition
-            ? "<" + string.Join(", ", member.GetGenericArguments().Select(Render)) + ">"
-            : "";
-        string parameters = string.Join(", ", member.GetParameters().Select(p => Render(p.ParameterType)));
-        return $"{Render(member.DeclaringType!)}.{name}{typeArguments}({parameters}) {parameter.Name}";
-    }
-
-    private static string Render(Type type)
-    {
-        if (type.IsGenericParameter || !type.IsGenericType)
-        {
-            return type.Name;
-        }
-
-        string name = type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)];
-        return name + "<" + string.Join(", ", type.GetGenericArguments().Select(Render)) + ">";
-    }
+    private static string Key(MethodBase member, ParameterInfo parameter) => MemberKeys.Of(member, parameter);
 }

@@ -24,7 +24,7 @@ internal sealed class DeferObservable<T> : IObservable<T>
         try
         {
             promise = (_factory is not null ? _factory() : _cancellableFactory!(cancellation!.Token))
-                ?? throw new InvalidOperationException("The promise factory passed to PromiseObservable.Defer returned null.");
+                ?? throw new InvalidOperationException("The promise factory passed to PromiseObservable.Defer returned null; return the promise the subscription should follow.");
         }
         catch (Exception error)
         {

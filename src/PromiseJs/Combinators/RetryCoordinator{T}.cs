@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using PromiseJs.Internal;
 using PromiseJs.Scheduling;
 
 namespace PromiseJs.Combinators;
@@ -86,6 +87,13 @@ internal sealed class RetryCoordinator<T> : OperationCoordinator<T>
 
                 if (delay > TimeSpan.Zero)
                 {
+                    if (!TimeSpanChecks.FitsATimer(delay))
+                    {
+                        // Refused here, as a rejection: thrown from the timer, it would escape the job that runs this.
+                        Reject(ExceptionDispatchInfo.Capture(TimeSpanChecks.TooLongForATimer("backoff", delay, $"returned after attempt {_attempt}")));
+                        return;
+                    }
+
                     StartTimer(delay, _timeProvider);
                     return;
                 }

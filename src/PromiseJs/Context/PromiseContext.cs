@@ -328,8 +328,14 @@ public sealed class PromiseContext
     /// <param name="recursive"><see langword="true"/> (the default) to wait for the children's whole subtrees;
     /// <see langword="false"/> to wait only for the children's own promises.</param>
     /// <exception cref="TimeoutException">Children were still pending after <paramref name="timeout"/>.</exception>
-    /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while children are pending.</exception>
-    public void WaitForChildren(TimeSpan timeout, bool recursive = true) => WhenChildren(recursive).Wait(timeout);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite, or longer than <see cref="int.MaxValue"/> milliseconds (about 24.8 days).</exception>
+    /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while children are pending, or
+    /// from inside one of the children it would wait for (it would wait for itself).</exception>
+    public void WaitForChildren(TimeSpan timeout, bool recursive = true)
+    {
+        ThrowIfWaitingForItself(timeout, recursive);
+        WhenChildren(recursive).Wait(timeout);
+    }
 
     /// <summary>Blocks until <see cref="WhenChildren(bool)"/> fulfills, <paramref name="timeout"/> passes or
     /// <paramref name="cancellationToken"/> is cancelled; cancelling stops the wait only, never the children.</summary>
@@ -338,10 +344,36 @@ public sealed class PromiseContext
     /// <param name="cancellationToken">Stops the wait when cancelled.</param>
     /// <exception cref="TimeoutException">Children were still pending after <paramref name="timeout"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
-    /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while children are pending.</exception>
-    public void WaitForChildren(TimeSpan timeout, bool recursive, CancellationToken cancellationToken) =>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite, or longer than <see cref="int.MaxValue"/> milliseconds (about 24.8 days).</exception>
+    /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while children are pending, or
+    /// from inside one of the children it would wait for (it would wait for itself).</exception>
+    public void WaitForChildren(TimeSpan timeout, bool recursive, CancellationToken cancellationToken)
+    {
+        ThrowIfWaitingForItself(timeout, recursive);
         WaitForPendingChildren(recursive).Wait(timeout, cancellationToken);
+    }
+
+    // The argument checks of WaitForChildren. Blocking from inside a child that the wait includes (any descendant when
+    // recursive; a child whose own promise is still pending otherwise) waits for the caller itself: a deadlock, refused.
+    private void ThrowIfWaitingForItself(TimeSpan timeout, bool recursive)
+    {
+        TimeSpanChecks.WaitTimeout(timeout, nameof(timeout));
+        PromiseContext? current = Current;
+        for (PromiseContext? node = current; node is not null; node = node.Parent)
+        {
+            if (node.Parent == this)
+            {
+                if (recursive || (node == current && !node.PromiseSettled))
+                {
+                    throw new InvalidOperationException(
+                        $"WaitForChildren was called on the promise context '{this}' from inside its child '{node}', so it would " +
+                        "wait for itself and never return. Wait from outside the children, in the code that started them.");
+                }
+
+                return;
+            }
+        }
+    }
 
     /// <summary>Returns a snapshot of the children still pending; with <paramref name="recursive"/>, depth first, their pending children too.</summary>
     /// <param name="recursive"><see langword="false"/> (the default) for the direct children only;

@@ -47,14 +47,30 @@ public sealed class PromiseScope : IDisposable, IAsyncDisposable
     /// <summary>Ends the scope, blocking until its children have settled; rethrows failures nobody observed.</summary>
     /// <exception cref="InvalidOperationException">Called on a <see cref="PromiseLoop"/> thread while children are pending
     /// (use <c>await using</c> there).</exception>
+    /// <exception cref="PromiseContextException">Called out of order (a context entered inside the scope is still
+    /// active) or in another asynchronous flow than the one that opened it; the scope then stays open.</exception>
     public void Dispose()
     {
+        // Refused before the scope ends, so it stays open and usable: the caller can still end it with await using.
+        if (Volatile.Read(ref _ended) == 0 && _exit == PromiseScopeExit.WaitForChildren && PromiseLoop.IsRunning
+            && Context.GetPendingChildren().Count > 0)
+        {
+            throw DisposeOnTheLoop();
+        }
+
         if (!BeginEnd())
         {
             return;
         }
 
-        Context.WhenChildren().Wait();
+        Promise children = Context.WhenChildren();
+        if (!children.IsSettled && PromiseLoop.IsRunning)
+        {
+            // Cancelled children that have not finished yet: blocking here would deadlock the loop they need.
+            throw DisposeOnTheLoop();
+        }
+
+        children.Wait();
         End();
     }
 
@@ -62,6 +78,8 @@ public sealed class PromiseScope : IDisposable, IAsyncDisposable
     /// <returns>A task that completes once the children have settled (cancelled first for
     /// <see cref="PromiseScopeExit.CancelChildren"/>), and faults with the failures nobody observed — the exception
     /// itself, or an <see cref="AggregateException"/> when there are several.</returns>
+    /// <exception cref="PromiseContextException">Called out of order (a context entered inside the scope is still
+    /// active) or in another asynchronous flow than the one that opened it; the scope then stays open.</exception>
     public ValueTask DisposeAsync() =>
         // Leaves the context here, synchronously, so the caller's flow sees the previous context again; only the wait is async.
         BeginEnd() ? EndAfterChildrenAsync() : default;
@@ -72,14 +90,25 @@ public sealed class PromiseScope : IDisposable, IAsyncDisposable
         End();
     }
 
+    private static InvalidOperationException DisposeOnTheLoop() => new(
+        "Dispose of a PromiseScope blocks until its children finish, which cannot happen while it blocks the PromiseLoop thread " +
+        "they run on. On a loop thread end the scope with 'await using' (DisposeAsync) instead of 'using'.");
+
     private bool BeginEnd()
     {
+        if (Volatile.Read(ref _ended) != 0)
+        {
+            return false;
+        }
+
+        // Leave the context before marking the scope ended: out of order or in another flow that throws, and the scope
+        // stays open, to be ended where it was opened. (Leaving twice is a no-op, so a racing second end is harmless.)
+        _entered.Dispose();
         if (Interlocked.Exchange(ref _ended, 1) != 0)
         {
             return false;
         }
 
-        _entered.Dispose();
         if (_exit == PromiseScopeExit.CancelChildren)
         {
             Context.Cancel();

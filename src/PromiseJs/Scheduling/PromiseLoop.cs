@@ -185,13 +185,14 @@ public static class PromiseLoop
     /// <returns>A handle: disposing it (from any thread) cancels the timer, as <c>clearTimeout</c> does, and the loop no
     /// longer waits for it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="callback"/> or <paramref name="timeProvider"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative, or longer than a timer can wait
+    /// (<see cref="uint.MaxValue"/> - 1 milliseconds, about 49.7 days).</exception>
     /// <exception cref="InvalidOperationException">The calling thread is not running a loop.</exception>
     public static IDisposable SetTimeout(Action callback, TimeSpan delay, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(callback);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        TimeSpanChecks.Delay(delay, nameof(delay));
         return RequireLoop(nameof(SetTimeout)).AddTimer(delay, timeProvider, callback);
     }
 
