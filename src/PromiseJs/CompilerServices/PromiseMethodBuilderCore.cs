@@ -23,8 +23,11 @@ internal static class PromiseMethodBuilderCore
         }
         else
         {
-            promise.MarkWorkStarted();
-            Run(promise.Node, ref stateMachine);
+            promise.MarkAsyncMethodStarted();
+            using (CurrentNodeScope.Enter(null, promise.Node))
+            {
+                stateMachine.MoveNext();
+            }
         }
     }
 
@@ -32,22 +35,6 @@ internal static class PromiseMethodBuilderCore
     {
         ArgumentNullException.ThrowIfNull(exception);
         promise.TrySettleRejected(ExceptionDispatchInfo.Capture(exception));
-    }
-
-    // Runs the state machine until its first await with the node current, then restores the caller's context.
-    private static void Run<TStateMachine>(PromiseContext node, ref TStateMachine stateMachine)
-        where TStateMachine : IAsyncStateMachine
-    {
-        PromiseContext.ActiveEntry? outer = PromiseContext.ActiveEntryValue;
-        ExecutionContext? previous = node.EnterRaw();
-        try
-        {
-            stateMachine.MoveNext();
-        }
-        finally
-        {
-            PromiseContext.ExitRaw(previous, outer);
-        }
     }
 
     // The box of the method's state machine, made at its first await (it copies the state machine, builder included).

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using PromiseJs.Internal;
 
 namespace PromiseJs.CompilerServices;
 
@@ -6,8 +7,6 @@ namespace PromiseJs.CompilerServices;
 internal sealed class StateMachineBox<TStateMachine>
     where TStateMachine : IAsyncStateMachine
 {
-    private static readonly ContextCallback s_moveNext = static state => ((StateMachineBox<TStateMachine>)state!).StateMachine.MoveNext();
-
     private Action? _moveNextAction;
 
     public TStateMachine StateMachine = default!;
@@ -17,16 +16,12 @@ internal sealed class StateMachineBox<TStateMachine>
 
     public Action MoveNextAction => _moveNextAction ??= MoveNext;
 
+    // Resumes in the captured ExecutionContext (it carries the method's node as current), switching only if it differs.
     private void MoveNext()
     {
-        ExecutionContext? context = Context;
-        if (context is null)
+        using (CurrentNodeScope.Enter(Context, null))
         {
             StateMachine.MoveNext();
-        }
-        else
-        {
-            ExecutionContext.Run(context, s_moveNext, this);
         }
     }
 }

@@ -14,8 +14,6 @@ namespace PromiseJs.Context;
 /// work starts. Settled children drop out of their parent, so a long-lived node holds only its live children.</remarks>
 public sealed class PromiseContext
 {
-    // The flow's stack of entered contexts (an immutable list, innermost first); Current is its head.
-    private static readonly AsyncLocal<ActiveEntry?> s_active = new();
     private static int s_defaultStart = (int)PromiseStart.Eager;
 
 
@@ -99,7 +97,7 @@ public sealed class PromiseContext
     }
 
     /// <summary>Gets the context of the code running now (async-local), or <see langword="null"/>.</summary>
-    public static PromiseContext? Current => s_active.Value?.Context;
+    public static PromiseContext? Current => AmbientStack.Current;
 
     /// <summary>Gets or sets the start policy of nodes that leave theirs unset and whose parents set no children policy.
     /// Changing it does not change nodes that already exist.</summary>
@@ -217,18 +215,15 @@ public sealed class PromiseContext
     /// <exception cref="PromiseContextException">This context is already active in this flow.</exception>
     public PromiseContextScope Enter()
     {
-        ActiveEntry? active = s_active.Value;
-        for (ActiveEntry? entry = active; entry is not null; entry = entry.Previous)
+        if (AmbientStack.Contains(this))
         {
-            if (entry.Context == this)
-            {
-                throw new PromiseContextException(
-                    $"The promise context '{this}' is already active in this flow; it cannot be entered again until the scope of the first Enter() is disposed.");
-            }
+            throw new PromiseContextException(
+                $"The promise context '{this}' is already active in this flow; it cannot be entered again until the scope of the first Enter() is disposed.");
         }
 
-        var entered = new ActiveEntry(this, active);
-        s_active.Value = entered;
+        // Always an entry of its own: the scope recognises its entry by identity when it is disposed.
+        var entered = new ActiveEntry(this, AmbientStack.Value);
+        AmbientStack.Value = entered;
         return new PromiseContextScope(entered);
     }
 
@@ -391,30 +386,6 @@ public sealed class PromiseContext
         PromiseStart.Inherit => parent?.Start ?? DefaultStart,
         { } explicitPolicy => explicitPolicy,
     };
-
-    // Runs with this node current: a cheap way in for work that the library starts (restore with ExitRaw).
-    internal ExecutionContext? EnterRaw()
-    {
-        ExecutionContext? previous = ExecutionContext.Capture();
-        s_active.Value = new ActiveEntry(this, s_active.Value);
-        return previous;
-    }
-
-    internal static void ExitRaw(ExecutionContext? previous, ActiveEntry? fallback)
-    {
-        if (previous is not null)
-        {
-            ExecutionContext.Restore(previous);
-        }
-        else
-        {
-            s_active.Value = fallback;
-        }
-    }
-
-    internal static ActiveEntry? ActiveEntryValue => s_active.Value;
-
-    internal static void SetActive(ActiveEntry? entry) => s_active.Value = entry;
 
     internal void SetCompletion(Promise completion) => _completion = completion;
 
@@ -661,12 +632,5 @@ public sealed class PromiseContext
                 children[i].CollectChildren(result, recursive: true);
             }
         }
-    }
-
-    internal sealed class ActiveEntry(PromiseContext context, ActiveEntry? previous)
-    {
-        public PromiseContext Context { get; } = context;
-
-        public ActiveEntry? Previous { get; } = previous;
     }
 }

@@ -94,6 +94,10 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     /// <summary>Marks the start of the work's body (the function or the async method's state machine).</summary>
     public void MarkWorkStarted() => Interlocked.Exchange(ref _workState, WorkRunning);
 
+    /// <summary>Marks the start of an async method's body, just after its node was found not cancelled: a plain write, since
+    /// no check follows it (a cancellation from now on sees WorkRunning, or the body's end has not begun).</summary>
+    public void MarkAsyncMethodStarted() => _workState = WorkRunning;
+
     // The body ended without settling the promise (it returned a promise to adopt).
     private void EndBody()
     {
@@ -154,10 +158,7 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
             return;
         }
 
-        ExecutionContext? callerContext = ExecutionContext.Capture();
-        RestoreCreationContext();
-        PromiseContext.ActiveEntry? outer = PromiseContext.ActiveEntryValue;
-        ExecutionContext? previous = Node.EnterRaw();
+        using CurrentNodeScope scope = CurrentNodeScope.Enter(TakeCreationContext(), Node);
         try
         {
             if (_fulfilledKind == HandlerKind.ValueNoArg)
@@ -174,24 +175,14 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
         {
             TrySettleRejected(ExceptionDispatchInfo.Capture(ex));
         }
-        finally
-        {
-            PromiseContext.ExitRaw(previous, outer);
-            if (callerContext is not null)
-            {
-                ExecutionContext.Restore(callerContext);
-            }
-        }
     }
 
-    // Switches to the creation-time ExecutionContext, if one was kept (the caller restores its own afterwards).
-    private void RestoreCreationContext()
+    // The creation-time ExecutionContext to run the work in, if one was kept (taken once: the work runs once).
+    private ExecutionContext? TakeCreationContext()
     {
-        if (_creationContext is { } context)
-        {
-            _creationContext = null;
-            ExecutionContext.Restore(context);
-        }
+        ExecutionContext? context = _creationContext;
+        _creationContext = null;
+        return context;
     }
 
     // Settles as the promise or task the work returned does (called inline when it settles).
@@ -233,31 +224,22 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
         object work = Interlocked.Exchange(ref _work, null)!;
         MarkWorkStarted();
         object? result;
-        ExecutionContext? callerContext = _creationContext is null ? null : ExecutionContext.Capture();
-        RestoreCreationContext();
-        PromiseContext.ActiveEntry? outer = PromiseContext.ActiveEntryValue;
-        ExecutionContext? previous = Node.EnterRaw();
-        try
+        using (CurrentNodeScope.Enter(TakeCreationContext(), Node))
         {
-            result = _fulfilledKind switch
+            try
             {
-                HandlerKind.PromiseNoArg => ((Func<Promise<T>?>)work)(),
-                HandlerKind.VoidPromiseNoArg => ((Func<Promise?>)work)(),
-                HandlerKind.TaskNoArg => ((Func<Task<T>?>)work)(),
-                _ => ((Func<Task?>)work)(),
-            };
-        }
-        catch (Exception ex)
-        {
-            TrySettleRejected(ExceptionDispatchInfo.Capture(ex));
-            return;
-        }
-        finally
-        {
-            PromiseContext.ExitRaw(previous, outer);
-            if (callerContext is not null)
+                result = _fulfilledKind switch
+                {
+                    HandlerKind.PromiseNoArg => ((Func<Promise<T>?>)work)(),
+                    HandlerKind.VoidPromiseNoArg => ((Func<Promise?>)work)(),
+                    HandlerKind.TaskNoArg => ((Func<Task<T>?>)work)(),
+                    _ => ((Func<Task?>)work)(),
+                };
+            }
+            catch (Exception ex)
             {
-                ExecutionContext.Restore(callerContext);
+                TrySettleRejected(ExceptionDispatchInfo.Capture(ex));
+                return;
             }
         }
 
