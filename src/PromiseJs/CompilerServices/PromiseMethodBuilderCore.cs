@@ -37,8 +37,28 @@ internal static class PromiseMethodBuilderCore
         promise.TrySettleRejected(ExceptionDispatchInfo.Capture(exception));
     }
 
+    // Resumes the method when the awaiter completes: an awaited promise gets the box itself as its reaction.
+    public static void AwaitUnsafeOnCompleted<TAwaiter, TStateMachine>(
+        IStateMachineHolder holder, ref TAwaiter awaiter, ref TStateMachine stateMachine)
+        where TAwaiter : ICriticalNotifyCompletion
+        where TStateMachine : IAsyncStateMachine
+    {
+        StateMachineBox<TStateMachine> box = GetBox(holder, ref stateMachine);
+
+        // For a struct awaiter the JIT resolves this test and the casts without boxing (as AsyncTaskMethodBuilder's own
+        // IStateMachineBoxAwareAwaiter test).
+        if (default(TAwaiter) is not null && awaiter is IPromiseAwaiter)
+        {
+            box.AwaitPromise(((IPromiseAwaiter)awaiter).AwaitedPromise, ((IPromiseAwaiter)awaiter).AwaitOptions);
+        }
+        else
+        {
+            awaiter.UnsafeOnCompleted(box.MoveNextAction);
+        }
+    }
+
     // The box of the method's state machine, made at its first await (it copies the state machine, builder included).
-    public static StateMachineBox<TStateMachine> GetBox<TStateMachine>(Internal.IStateMachineHolder holder, ref TStateMachine stateMachine)
+    public static StateMachineBox<TStateMachine> GetBox<TStateMachine>(IStateMachineHolder holder, ref TStateMachine stateMachine)
         where TStateMachine : IAsyncStateMachine
     {
         if (holder.StateMachineBox is not StateMachineBox<TStateMachine> box)
