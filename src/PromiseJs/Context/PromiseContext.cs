@@ -503,6 +503,7 @@ public sealed class PromiseContext
     {
         Promise<VoidResult>? settledSignal;
         bool finish;
+        Promise<VoidResult>? done;
         lock (Gate)
         {
             _promiseSettled = true;
@@ -514,6 +515,7 @@ public sealed class PromiseContext
             settledSignal = _rare?.SettledSignal;
             finish = _firstChild is null && _bodiesRunning == 0 && !_finished;
             _finished |= finish;
+            done = finish ? _rare?.Done : null;
         }
 
         if (PromiseEventSource.IsOn)
@@ -529,7 +531,7 @@ public sealed class PromiseContext
 
         if (finish)
         {
-            Finish();
+            Finish(done);
         }
     }
 
@@ -537,28 +539,25 @@ public sealed class PromiseContext
     internal void OnWorkEnded()
     {
         bool finish;
+        Promise<VoidResult>? done;
         lock (Gate)
         {
             _bodiesRunning--;
             finish = _firstChild is null && _promiseSettled && _bodiesRunning == 0 && !_finished;
             _finished |= finish;
+            done = finish ? _rare?.Done : null;
         }
 
         if (finish)
         {
-            Finish();
+            Finish(done);
         }
     }
 
-    // The node is done: it leaves its parent's tree, which may finish the parent in turn.
-    private void Finish()
+    // The node is done: it leaves its parent's tree, which may finish the parent in turn. done is the Done signal as read
+    // under the lock that decided to finish (one made later is made fulfilled, as _finished is set).
+    private void Finish(Promise<VoidResult>? done)
     {
-        Promise<VoidResult>? done;
-        lock (Gate)
-        {
-            done = _rare?.Done;
-        }
-
         Parent?.RemoveChild(this);
         done?.TryFulfill(default);
     }
@@ -604,6 +603,7 @@ public sealed class PromiseContext
     private void RemoveChild(PromiseContext child)
     {
         bool finish;
+        Promise<VoidResult>? done;
         lock (Gate)
         {
             if (!child._linked)
@@ -630,11 +630,12 @@ public sealed class PromiseContext
             child._linked = false;
             finish = _firstChild is null && _promiseSettled && _bodiesRunning == 0 && !_finished;
             _finished |= finish;
+            done = finish ? _rare?.Done : null;
         }
 
         if (finish)
         {
-            Finish();
+            Finish(done);
         }
     }
 
