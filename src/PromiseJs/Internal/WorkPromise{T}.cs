@@ -12,7 +12,8 @@ namespace PromiseJs.Internal;
 internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHolder, IThreadPoolWorkItem
 {
     // The work delegate, of the shape _fulfilledKind names (ValueNoArg, ActionNoArg, *PromiseNoArg, *TaskNoArg); null once
-    // started, and for async methods (their state machine is the work).
+    // started. An async method's promise (kind None) has no delegate — its state machine is the work — and keeps the boxed
+    // state machine here instead (see StateMachineBox): one field fewer on every async method's promise.
     private object? _work;
 
     // The ExecutionContext of the code that created the node, for work that runs later or elsewhere (a synchronous function
@@ -39,8 +40,13 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
 
     public PromiseContext Node { get; }
 
-    // The boxed state machine of an async Promise method, once it first awaits.
-    public object? StateMachineBox { get; set; }
+    // The boxed state machine of an async Promise method, once it first awaits (in _work, which such a promise never uses
+    // for a delegate: RunJob and RunAsynchronousWork never run for kind None).
+    public object? StateMachineBox
+    {
+        get => _work;
+        set => _work = value;
+    }
 
     private protected override bool ReportsUnhandledRejection => Node.Parent is not { IsScope: true };
 
