@@ -243,6 +243,20 @@ public sealed class AsyncPromiseMethodTests
     }
 
     [Fact]
+    public void Call_MethodSetsASynchronizationContextBeforeItsFirstAwait_TheCallersIsBackAfterTheCall()
+    {
+        SynchronizationContext? before = SynchronizationContext.Current;
+        var gate = Promise.WithResolvers();
+
+        Promise method = SetSynchronizationContextThenAwait(gate.Promise);
+        SynchronizationContext? afterCall = SynchronizationContext.Current;
+        gate.Resolve();
+        method.Wait();
+
+        Assert.Same(before, afterCall);
+    }
+
+    [Fact]
     public void AwaitInside_PendingPromiseWithConfigureAwaitFalse_ResumesOnThePoolWithTheNodeCurrent()
     {
         var gate = Promise.WithResolvers<int>();
@@ -422,6 +436,12 @@ public sealed class AsyncPromiseMethodTests
     {
         await Promise.Resolve();
         s_local.Value = 7;
+    }
+
+    private static async Promise SetSynchronizationContextThenAwait(Promise gate)
+    {
+        SynchronizationContext.SetSynchronizationContext(new SynchronizationContext());
+        await gate;
     }
 
     private static async Promise SetSynchronizationContextAfterAwait()
