@@ -254,17 +254,20 @@ public partial class Promise
     internal void AwaitOnCompleted(Action continuation, ConfigureAwaitOptions options, bool flowExecutionContext)
     {
         ArgumentNullException.ThrowIfNull(continuation);
-        object? scheduler = null;
-        if ((options & ConfigureAwaitOptions.ContinueOnCapturedContext) != 0)
+        AddReaction(new AwaitReaction(continuation, AwaitScheduler(options), flowExecutionContext ? ExecutionContext.Capture() : null));
+    }
+
+    // Where an await with these options resumes: a JobScheduler scheduler, or null for a thread-pool work item.
+    internal static object? AwaitScheduler(ConfigureAwaitOptions options)
+    {
+        if ((options & ConfigureAwaitOptions.ContinueOnCapturedContext) == 0)
         {
-            scheduler = JobScheduler.Capture();
-            if (scheduler == ThreadPoolJobScheduler.Instance)
-            {
-                // No context to return to: resume on the thread pool directly, in parallel, as Task does.
-                scheduler = null;
-            }
+            return null;
         }
 
-        AddReaction(new AwaitReaction(continuation, scheduler, flowExecutionContext ? ExecutionContext.Capture() : null));
+        object scheduler = JobScheduler.Capture();
+
+        // No context to return to: resume on the thread pool directly, in parallel, as Task does.
+        return scheduler == ThreadPoolJobScheduler.Instance ? null : scheduler;
     }
 }

@@ -45,6 +45,15 @@ namespace PromiseJs.Benchmarks;
 /// back after the method that asked for the base has started awaiting it — as in
 /// <see cref="ContinueWithBenchmarks"/>.
 /// </para>
+/// <para>
+/// Two PromiseJs rows, one per budget line, each beside the Task row of the same run: <c>PromiseJs_AsyncAwait</c> inside
+/// a loop (as above), and <c>PromiseJs_AsyncAwait_OutsideLoop</c>, the same chain called with no loop and no
+/// synchronization context, as the Task row is. Outside a loop an <c>await</c> of a settled promise goes on synchronously,
+/// like Task's, so with resolved bases the chain has run when the top call returns; with pending bases each resumption is
+/// a thread-pool work item (a promise never resumes an await inline on the thread that settles it), so the driver resolves
+/// the bases as the pool threads ask for them, spinning (never sleeping) until the top promise has settled — that row
+/// includes the thread-pool hops Task's inline continuations do not make.
+/// </para>
 /// </remarks>
 [MemoryDiagnoser]
 public class AsyncMethodBenchmarks
@@ -68,6 +77,9 @@ public class AsyncMethodBenchmarks
 
     [Benchmark]
     public void PromiseJs_AsyncAwait() => PromiseLoop.Run(static () => PromiseExecute());
+
+    [Benchmark]
+    public void PromiseJs_AsyncAwait_OutsideLoop() => PendingBases.ResolvePendingPromisesUntilSettled(PromiseExecute());
 
     private static async Task TaskExecute()
     {
@@ -104,5 +116,4 @@ public class AsyncMethodBenchmarks
         await PendingBases.PromiseBase();
         return default!;
     }
-
 }

@@ -9,6 +9,10 @@ internal static class PendingBases
 {
     private static readonly Stack<TaskCompletionSource<bool>> s_pendingSources = new(4);
 
+    // Outside a loop a promise's await resumes on the thread pool, so the methods that ask for bases run there: their
+    // resolvers reach the driver through a thread-safe queue.
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<Action> s_pendingResolvers = new();
+
     /// <summary>Gets or sets whether the bases are pending (the benchmarks' <c>Pending</c> parameter).</summary>
     public static bool Pending { get; set; }
 
@@ -40,13 +44,48 @@ internal static class PendingBases
         }
 
         var resolvers = Promise.WithResolvers();
-        PromiseLoop.QueueMicrotask(resolvers.Resolve);
+        if (PromiseLoop.IsRunning)
+        {
+            PromiseLoop.QueueMicrotask(resolvers.Resolve);
+        }
+        else
+        {
+            s_pendingResolvers.Enqueue(resolvers.Resolve);
+        }
+
         return resolvers.Promise;
+    }
+
+    /// <summary>Outside a loop: resolves the pending promise bases as they are asked for, until <paramref name="chain"/> has
+    /// settled (at once when the bases are resolved: the chain then ran synchronously).</summary>
+    public static void ResolvePendingPromisesUntilSettled(Promise chain)
+    {
+        var spinner = default(SpinWait);
+        while (chain.State == PromiseState.Pending)
+        {
+            if (s_pendingResolvers.TryDequeue(out Action? resolve))
+            {
+                resolve();
+                spinner = default;
+            }
+            else
+            {
+                // Waits for the pool thread that resumes the chain; never sleeps (a millisecond would swamp the row).
+                spinner.SpinOnce(sleep1Threshold: -1);
+            }
+        }
     }
 
     /// <summary>Runs each chain once (so one-time static work is not measured) and checks that both reach their end.</summary>
     public static void RunOnceAndCheck(Func<Task> taskChain, Func<Promise> promiseChain)
     {
+        Promise outside = promiseChain();
+        ResolvePendingPromisesUntilSettled(outside);
+        if (outside.State != PromiseState.Fulfilled)
+        {
+            throw new InvalidOperationException("The promise chain did not run to its end outside a loop.");
+        }
+
         Task task = taskChain();
         ResolvePendingSources();
         if (!task.IsCompletedSuccessfully)

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace PromiseJs.CompilerServices;
 
 /// <summary>Awaits a <see cref="Promise"/>; returned by <see cref="Promise.GetAwaiter"/>. Not meant to be used directly.</summary>
-public readonly struct PromiseAwaiter : ICriticalNotifyCompletion
+public readonly struct PromiseAwaiter : ICriticalNotifyCompletion, IPromiseAwaiter
 {
     private readonly Promise _promise;
     // Which of ConfigureAwaitOptions apply (validated by ConfigureAwait).
@@ -15,6 +15,10 @@ public readonly struct PromiseAwaiter : ICriticalNotifyCompletion
         _promise = promise;
         _options = options;
     }
+
+    Promise IPromiseAwaiter.AwaitedPromise => _promise;
+
+    ConfigureAwaitOptions IPromiseAwaiter.AwaitOptions => _options;
 
     /// <summary>Gets whether the awaiting code can go on without suspending.</summary>
     /// <remarks>Inside <see cref="PromiseLoop"/> this is always <see langword="false"/> (unless the await was configured

@@ -5,7 +5,7 @@ namespace PromiseJs.CompilerServices;
 
 /// <summary>Awaits a <see cref="Promise{T}"/>; returned by <see cref="Promise{T}.GetAwaiter"/>. Not meant to be used directly.</summary>
 /// <typeparam name="T">The type of the promise's value.</typeparam>
-public readonly struct PromiseAwaiter<T> : ICriticalNotifyCompletion
+public readonly struct PromiseAwaiter<T> : ICriticalNotifyCompletion, IPromiseAwaiter
 {
     private readonly Promise<T> _promise;
     // Which of ConfigureAwaitOptions apply (validated by ConfigureAwait).
@@ -16,6 +16,10 @@ public readonly struct PromiseAwaiter<T> : ICriticalNotifyCompletion
         _promise = promise;
         _options = options;
     }
+
+    Promise IPromiseAwaiter.AwaitedPromise => _promise;
+
+    ConfigureAwaitOptions IPromiseAwaiter.AwaitOptions => _options;
 
     /// <summary>Gets whether the awaiting code can go on without suspending.</summary>
     /// <remarks>Inside <see cref="PromiseLoop"/> this is always <see langword="false"/> (unless the await was configured

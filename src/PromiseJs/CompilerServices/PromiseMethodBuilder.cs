@@ -66,5 +66,5 @@ public struct PromiseMethodBuilder
     public readonly void AwaitUnsafeOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
         where TAwaiter : ICriticalNotifyCompletion
         where TStateMachine : IAsyncStateMachine =>
-        awaiter.UnsafeOnCompleted(PromiseMethodBuilderCore.GetBox(_promise!, ref stateMachine).MoveNextAction);
+        PromiseMethodBuilderCore.AwaitUnsafeOnCompleted(_promise!, ref awaiter, ref stateMachine);
 }

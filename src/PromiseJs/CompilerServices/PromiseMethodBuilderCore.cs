@@ -23,8 +23,11 @@ internal static class PromiseMethodBuilderCore
         }
         else
         {
-            promise.MarkWorkStarted();
-            Run(promise.Node, ref stateMachine);
+            promise.MarkAsyncMethodStarted();
+            using (CurrentNodeScope.Enter(null, promise.Node))
+            {
+                stateMachine.MoveNext();
+            }
         }
     }
 
@@ -34,24 +37,28 @@ internal static class PromiseMethodBuilderCore
         promise.TrySettleRejected(ExceptionDispatchInfo.Capture(exception));
     }
 
-    // Runs the state machine until its first await with the node current, then restores the caller's context.
-    private static void Run<TStateMachine>(PromiseContext node, ref TStateMachine stateMachine)
+    // Resumes the method when the awaiter completes: an awaited promise gets the box itself as its reaction.
+    public static void AwaitUnsafeOnCompleted<TAwaiter, TStateMachine>(
+        IStateMachineHolder holder, ref TAwaiter awaiter, ref TStateMachine stateMachine)
+        where TAwaiter : ICriticalNotifyCompletion
         where TStateMachine : IAsyncStateMachine
     {
-        PromiseContext.ActiveEntry? outer = PromiseContext.ActiveEntryValue;
-        ExecutionContext? previous = node.EnterRaw();
-        try
+        StateMachineBox<TStateMachine> box = GetBox(holder, ref stateMachine);
+
+        // For a struct awaiter the JIT resolves this test and the casts without boxing (as AsyncTaskMethodBuilder's own
+        // IStateMachineBoxAwareAwaiter test).
+        if (default(TAwaiter) is not null && awaiter is IPromiseAwaiter)
         {
-            stateMachine.MoveNext();
+            box.AwaitPromise(((IPromiseAwaiter)awaiter).AwaitedPromise, ((IPromiseAwaiter)awaiter).AwaitOptions);
         }
-        finally
+        else
         {
-            PromiseContext.ExitRaw(previous, outer);
+            awaiter.UnsafeOnCompleted(box.MoveNextAction);
         }
     }
 
     // The box of the method's state machine, made at its first await (it copies the state machine, builder included).
-    public static StateMachineBox<TStateMachine> GetBox<TStateMachine>(Internal.IStateMachineHolder holder, ref TStateMachine stateMachine)
+    public static StateMachineBox<TStateMachine> GetBox<TStateMachine>(IStateMachineHolder holder, ref TStateMachine stateMachine)
         where TStateMachine : IAsyncStateMachine
     {
         if (holder.StateMachineBox is not StateMachineBox<TStateMachine> box)

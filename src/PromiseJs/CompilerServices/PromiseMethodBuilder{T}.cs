@@ -68,5 +68,5 @@ public struct PromiseMethodBuilder<T>
     public readonly void AwaitUnsafeOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
         where TAwaiter : ICriticalNotifyCompletion
         where TStateMachine : IAsyncStateMachine =>
-        awaiter.UnsafeOnCompleted(PromiseMethodBuilderCore.GetBox(_promise!, ref stateMachine).MoveNextAction);
+        PromiseMethodBuilderCore.AwaitUnsafeOnCompleted(_promise!, ref awaiter, ref stateMachine);
 }

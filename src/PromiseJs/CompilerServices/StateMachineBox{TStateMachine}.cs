@@ -1,14 +1,19 @@
 using System.Runtime.CompilerServices;
+using PromiseJs.Internal;
+using PromiseJs.Scheduling;
 
 namespace PromiseJs.CompilerServices;
 
-/// <summary>The heap copy of an <c>async Promise</c> method's state machine, made at its first real await.</summary>
-internal sealed class StateMachineBox<TStateMachine>
+/// <summary>The heap copy of an <c>async Promise</c> method's state machine, made at its first real await. An await of a
+/// promise attaches the box itself as the reaction, queued as the resumption job (no delegate, no continuation object per
+/// await); other awaiters get <see cref="MoveNextAction"/>, made on first use.</summary>
+internal sealed class StateMachineBox<TStateMachine> : Reaction, IThreadPoolWorkItem
     where TStateMachine : IAsyncStateMachine
 {
-    private static readonly ContextCallback s_moveNext = static state => ((StateMachineBox<TStateMachine>)state!).StateMachine.MoveNext();
-
     private Action? _moveNextAction;
+
+    // Where the pending promise await resumes: a JobScheduler scheduler, or null for a thread-pool work item.
+    private object? _scheduler;
 
     public TStateMachine StateMachine = default!;
 
@@ -17,16 +22,35 @@ internal sealed class StateMachineBox<TStateMachine>
 
     public Action MoveNextAction => _moveNextAction ??= MoveNext;
 
-    private void MoveNext()
+    // Resumes the method when promise settles, where an await with these options resumes.
+    public void AwaitPromise(Promise promise, ConfigureAwaitOptions options)
     {
-        ExecutionContext? context = Context;
-        if (context is null)
+        _scheduler = Promise.AwaitScheduler(options);
+        promise.AddReaction(this);
+    }
+
+    internal override void OnSourceSettled(Promise source)
+    {
+        if (_scheduler is null)
         {
-            StateMachine.MoveNext();
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
         else
         {
-            ExecutionContext.Run(context, s_moveNext, this);
+            JobScheduler.Enqueue(_scheduler, this, source);
+        }
+    }
+
+    internal override void RunJob(Promise? source) => MoveNext();
+
+    void IThreadPoolWorkItem.Execute() => MoveNext();
+
+    // Resumes in the captured ExecutionContext (it carries the method's node as current), switching only if it differs.
+    private void MoveNext()
+    {
+        using (CurrentNodeScope.Enter(Context, null))
+        {
+            StateMachine.MoveNext();
         }
     }
 }

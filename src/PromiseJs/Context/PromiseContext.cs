@@ -14,8 +14,6 @@ namespace PromiseJs.Context;
 /// work starts. Settled children drop out of their parent, so a long-lived node holds only its live children.</remarks>
 public sealed class PromiseContext
 {
-    // The flow's stack of entered contexts (an immutable list, innermost first); Current is its head.
-    private static readonly AsyncLocal<ActiveEntry?> s_active = new();
     private static int s_defaultStart = (int)PromiseStart.Eager;
 
 
@@ -25,10 +23,7 @@ public sealed class PromiseContext
     private PromiseContext? _nextSibling;
     private bool _linked;
 
-    // Created on first use of CancellationToken; cancellation itself walks the tree, so children never register on it.
-    private CancellationTokenSource? _cancellation;
     private int _cancelled;
-    private readonly CancellationToken _externalToken;
 
     // The work promise of a work node, or the completion of an explicit context; set once.
     private Promise? _completion;
@@ -42,19 +37,20 @@ public sealed class PromiseContext
     private int _bodiesRunning;
 
     private bool _finished;
-    private Promise<VoidResult>? _settledSignal;
-    private Promise<VoidResult>? _done;
 
-    // Set for the context of a PromiseScope: it collects its children's failures.
-    private PromiseScope? _scope;
-    private List<Promise>? _failedChildren;
+    // What only some nodes need (tokens, a clock other than the system's, awaited signals, a scope); made on first need.
+    private RareNodeState? _rare;
+
+    // The resolved children policy; PromiseStart.Default stands for none (a resolved policy is never Default).
+    private readonly PromiseStart _childrenStart;
 
     // When the node was created: Environment.TickCount64 for the system clock (a fraction of the cost of a precise
     // timestamp, and milliseconds are plenty for a hang report), else the given clock's timestamp (deterministic tests).
     private readonly long _createdAt;
 
-    // The state machine type of an async Promise method's node: its name is the method's (computed only when printed).
-    private Type? _method;
+    // The node's Name (a string), or the state machine type of an async Promise method's node, whose name is the method's
+    // (computed only when printed); one field, since an async method's node never has a name of its own.
+    private object? _nameOrMethod;
 
     /// <summary>Creates an explicit context, a child of <see cref="Current"/> unless the options say otherwise; enter it with
     /// <see cref="Enter"/> and end it with <see cref="Complete"/>.</summary>
@@ -68,19 +64,33 @@ public sealed class PromiseContext
     {
         PromiseContext? parent = options is { Orphan: true } ? null : options?.Parent ?? Current;
         Parent = parent;
-        Name = options?.Name;
+        _nameOrMethod = options?.Name;
         Start = ResolveStart(options?.Start, parent);
-        ChildrenStart = options?.ChildrenStart switch
+        _childrenStart = options?.ChildrenStart switch
         {
-            null => parent?.ChildrenStart,
+            null => parent?._childrenStart ?? PromiseStart.Default,
             PromiseStart.Default => DefaultStart,
             PromiseStart.Inherit => Start,
             { } explicitPolicy => explicitPolicy,
         };
         Scheduler = options?.Scheduler ?? parent?.Scheduler ?? AmbientScheduler();
-        TimeProvider = options?.TimeProvider ?? parent?.TimeProvider ?? TimeProvider.System;
-        _createdAt = TimeProvider == TimeProvider.System ? Environment.TickCount64 : TimeProvider.GetTimestamp();
-        _externalToken = options?.CancellationToken ?? default;
+        TimeProvider timeProvider = options?.TimeProvider ?? parent?.TimeProvider ?? TimeProvider.System;
+        if (timeProvider == TimeProvider.System)
+        {
+            _createdAt = Environment.TickCount64;
+        }
+        else
+        {
+            EnsureRare().TimeProvider = timeProvider;
+            _createdAt = timeProvider.GetTimestamp();
+        }
+
+        CancellationToken externalToken = options?.CancellationToken ?? default;
+        if (externalToken.CanBeCanceled)
+        {
+            EnsureRare().ExternalToken = externalToken;
+        }
+
         if (explicitContext)
         {
             _completion = new Promise<VoidResult>();
@@ -92,14 +102,14 @@ public sealed class PromiseContext
         }
 
         parent?.AddChild(this);
-        if (_externalToken.CanBeCanceled)
+        if (externalToken.CanBeCanceled)
         {
-            _externalToken.UnsafeRegister(static state => ((PromiseContext)state!).Cancel(), this);
+            externalToken.UnsafeRegister(static state => ((PromiseContext)state!).Cancel(), this);
         }
     }
 
     /// <summary>Gets the context of the code running now (async-local), or <see langword="null"/>.</summary>
-    public static PromiseContext? Current => s_active.Value?.Context;
+    public static PromiseContext? Current => AmbientStack.Current;
 
     /// <summary>Gets or sets the start policy of nodes that leave theirs unset and whose parents set no children policy.
     /// Changing it does not change nodes that already exist.</summary>
@@ -122,19 +132,19 @@ public sealed class PromiseContext
     public PromiseContext? Parent { get; }
 
     /// <summary>Gets the name shown in diagnostics.</summary>
-    public string? Name { get; }
+    public string? Name => _nameOrMethod as string;
 
     /// <summary>Gets when this node's work begins (resolved at creation: <see cref="PromiseStart.Eager"/> or <see cref="PromiseStart.Lazy"/>).</summary>
     public PromiseStart Start { get; }
 
     /// <summary>Gets the start policy for children that leave theirs unset, or <see langword="null"/> when none is set.</summary>
-    public PromiseStart? ChildrenStart { get; }
+    public PromiseStart? ChildrenStart => _childrenStart == PromiseStart.Default ? null : _childrenStart;
 
     /// <summary>Gets where this node's handlers and work run (resolved at creation).</summary>
     public PromiseScheduler Scheduler { get; }
 
     /// <summary>Gets the clock diagnostics measure pending time with.</summary>
-    public TimeProvider TimeProvider { get; }
+    public TimeProvider TimeProvider => _rare?.TimeProvider ?? TimeProvider.System;
 
     /// <summary>Gets the promise this node stands for: the work promise, or the completion of an explicit context.</summary>
     public Promise Completion => _completion!;
@@ -143,19 +153,21 @@ public sealed class PromiseContext
     public PromiseState State => _completion?.State ?? PromiseState.Pending;
 
     /// <summary>Gets whether this node (or an ancestor, or its external token) was cancelled.</summary>
-    public bool IsCancellationRequested => Volatile.Read(ref _cancelled) != 0 || _externalToken.IsCancellationRequested;
+    public bool IsCancellationRequested =>
+        Volatile.Read(ref _cancelled) != 0 || (_rare is { } rare && rare.ExternalToken.IsCancellationRequested);
 
     /// <summary>Gets a token that is cancelled when this node is: read it in the node's work to stop early.</summary>
     public CancellationToken CancellationToken
     {
         get
         {
-            CancellationTokenSource? source = Volatile.Read(ref _cancellation);
+            CancellationTokenSource? source = _rare is { } rare ? Volatile.Read(ref rare.Cancellation) : null;
             if (source is null)
             {
                 lock (Gate)
                 {
-                    source = _cancellation ??= new CancellationTokenSource();
+                    RareNodeState state = EnsureRare();
+                    source = state.Cancellation ??= new CancellationTokenSource();
                 }
 
                 if (IsCancellationRequested)
@@ -217,18 +229,15 @@ public sealed class PromiseContext
     /// <exception cref="PromiseContextException">This context is already active in this flow.</exception>
     public PromiseContextScope Enter()
     {
-        ActiveEntry? active = s_active.Value;
-        for (ActiveEntry? entry = active; entry is not null; entry = entry.Previous)
+        if (AmbientStack.Contains(this))
         {
-            if (entry.Context == this)
-            {
-                throw new PromiseContextException(
-                    $"The promise context '{this}' is already active in this flow; it cannot be entered again until the scope of the first Enter() is disposed.");
-            }
+            throw new PromiseContextException(
+                $"The promise context '{this}' is already active in this flow; it cannot be entered again until the scope of the first Enter() is disposed.");
         }
 
-        var entered = new ActiveEntry(this, active);
-        s_active.Value = entered;
+        // Always an entry of its own: the scope recognises its entry by identity when it is disposed.
+        var entered = new ActiveEntry(this, AmbientStack.Value);
+        AmbientStack.Value = entered;
         return new PromiseContextScope(entered);
     }
 
@@ -272,7 +281,10 @@ public sealed class PromiseContext
             child.Cancel();
         }
 
-        Volatile.Read(ref _cancellation)?.Cancel();
+        if (_rare is { } rare)
+        {
+            Volatile.Read(ref rare.Cancellation)?.Cancel();
+        }
     }
 
     /// <summary>Returns a promise that fulfills once every child pending now — and every child started meanwhile — has
@@ -424,43 +436,23 @@ public sealed class PromiseContext
         { } explicitPolicy => explicitPolicy,
     };
 
-    // Runs with this node current: a cheap way in for work that the library starts (restore with ExitRaw).
-    internal ExecutionContext? EnterRaw()
-    {
-        ExecutionContext? previous = ExecutionContext.Capture();
-        s_active.Value = new ActiveEntry(this, s_active.Value);
-        return previous;
-    }
-
-    internal static void ExitRaw(ExecutionContext? previous, ActiveEntry? fallback)
-    {
-        if (previous is not null)
-        {
-            ExecutionContext.Restore(previous);
-        }
-        else
-        {
-            s_active.Value = fallback;
-        }
-    }
-
-    internal static ActiveEntry? ActiveEntryValue => s_active.Value;
-
-    internal static void SetActive(ActiveEntry? entry) => s_active.Value = entry;
-
     internal void SetCompletion(Promise completion) => _completion = completion;
 
-    internal void SetMethod(Type stateMachineType) => _method = stateMachineType;
+    internal void SetMethod(Type stateMachineType) => _nameOrMethod ??= stateMachineType;
 
     // How long the node has existed, on its clock.
-    internal TimeSpan PendingFor() => TimeProvider == TimeProvider.System
-        ? TimeSpan.FromMilliseconds(Environment.TickCount64 - _createdAt)
-        : TimeProvider.GetElapsedTime(_createdAt);
+    internal TimeSpan PendingFor() => _rare?.TimeProvider is { } timeProvider
+        ? timeProvider.GetElapsedTime(_createdAt)
+        : TimeSpan.FromMilliseconds(Environment.TickCount64 - _createdAt);
+
+    // The rare state, made on first need; the exchange makes one instance win when two threads need it at once.
+    private RareNodeState EnsureRare() =>
+        Volatile.Read(ref _rare) ?? Interlocked.CompareExchange(ref _rare, new RareNodeState(), null) ?? _rare!;
 
     // "<FetchPage>d__3" is the compiler's state machine of FetchPage: the method's name, for diagnostics.
     private string? MethodName()
     {
-        string? name = _method?.Name;
+        string? name = (_nameOrMethod as Type)?.Name;
         if (name is null || name.Length < 3 || name[0] != '<')
         {
             return name;
@@ -470,9 +462,9 @@ public sealed class PromiseContext
         return end > 1 ? name[1..end] : name;
     }
 
-    internal bool IsScope => _scope is not null;
+    internal bool IsScope => _rare?.Scope is not null;
 
-    internal void AttachScope(PromiseScope scope) => _scope = scope;
+    internal void AttachScope(PromiseScope scope) => EnsureRare().Scope = scope;
 
     // Fulfilled when this node is done (its promise settled and no live children); created on demand.
     internal Promise<VoidResult> Done
@@ -481,7 +473,7 @@ public sealed class PromiseContext
         {
             lock (Gate)
             {
-                return _done ??= _finished ? new Promise<VoidResult>(default(VoidResult)) : new Promise<VoidResult>();
+                return EnsureRare().Done ??= _finished ? new Promise<VoidResult>(default(VoidResult)) : new Promise<VoidResult>();
             }
         }
     }
@@ -493,7 +485,7 @@ public sealed class PromiseContext
         {
             lock (Gate)
             {
-                return _settledSignal ??= _promiseSettled ? new Promise<VoidResult>(default(VoidResult)) : new Promise<VoidResult>();
+                return EnsureRare().SettledSignal ??= _promiseSettled ? new Promise<VoidResult>(default(VoidResult)) : new Promise<VoidResult>();
             }
         }
     }
@@ -513,8 +505,13 @@ public sealed class PromiseContext
     {
         lock (Gate)
         {
-            List<Promise> failed = _failedChildren ?? [];
-            _failedChildren = null;
+            if (_rare is not { } rare)
+            {
+                return [];
+            }
+
+            List<Promise> failed = rare.FailedChildren ?? [];
+            rare.FailedChildren = null;
             return failed;
         }
     }
@@ -538,6 +535,7 @@ public sealed class PromiseContext
     {
         Promise<VoidResult>? settledSignal;
         bool finish;
+        Promise<VoidResult>? done;
         lock (Gate)
         {
             _promiseSettled = true;
@@ -546,9 +544,10 @@ public sealed class PromiseContext
                 _bodiesRunning++;
             }
 
-            settledSignal = _settledSignal;
+            settledSignal = _rare?.SettledSignal;
             finish = _firstChild is null && _bodiesRunning == 0 && !_finished;
             _finished |= finish;
+            done = finish ? _rare?.Done : null;
         }
 
         if (PromiseEventSource.IsOn)
@@ -564,7 +563,7 @@ public sealed class PromiseContext
 
         if (finish)
         {
-            Finish();
+            Finish(done);
         }
     }
 
@@ -572,42 +571,39 @@ public sealed class PromiseContext
     internal void OnWorkEnded()
     {
         bool finish;
+        Promise<VoidResult>? done;
         lock (Gate)
         {
             _bodiesRunning--;
             finish = _firstChild is null && _promiseSettled && _bodiesRunning == 0 && !_finished;
             _finished |= finish;
+            done = finish ? _rare?.Done : null;
         }
 
         if (finish)
         {
-            Finish();
+            Finish(done);
         }
     }
 
-    // The node is done: it leaves its parent's tree, which may finish the parent in turn.
-    private void Finish()
+    // The node is done: it leaves its parent's tree, which may finish the parent in turn. done is the Done signal as read
+    // under the lock that decided to finish (one made later is made fulfilled, as _finished is set).
+    private void Finish(Promise<VoidResult>? done)
     {
-        Promise<VoidResult>? done;
-        lock (Gate)
-        {
-            done = _done;
-        }
-
         Parent?.RemoveChild(this);
         done?.TryFulfill(default);
     }
 
     private void OnChildFailed(Promise child)
     {
-        if (_scope is not { } scope)
+        if (_rare?.Scope is not { } scope)
         {
             return;
         }
 
         lock (Gate)
         {
-            (_failedChildren ??= []).Add(child);
+            (_rare.FailedChildren ??= []).Add(child);
         }
 
         if (scope.CancelsSiblingsOnError && child.Reason is not OperationCanceledException)
@@ -639,6 +635,7 @@ public sealed class PromiseContext
     private void RemoveChild(PromiseContext child)
     {
         bool finish;
+        Promise<VoidResult>? done;
         lock (Gate)
         {
             if (!child._linked)
@@ -665,11 +662,12 @@ public sealed class PromiseContext
             child._linked = false;
             finish = _firstChild is null && _promiseSettled && _bodiesRunning == 0 && !_finished;
             _finished |= finish;
+            done = finish ? _rare?.Done : null;
         }
 
         if (finish)
         {
-            Finish();
+            Finish(done);
         }
     }
 
@@ -693,12 +691,5 @@ public sealed class PromiseContext
                 children[i].CollectChildren(result, recursive: true);
             }
         }
-    }
-
-    internal sealed class ActiveEntry(PromiseContext context, ActiveEntry? previous)
-    {
-        public PromiseContext Context { get; } = context;
-
-        public ActiveEntry? Previous { get; } = previous;
     }
 }

@@ -3,10 +3,10 @@ namespace PromiseJs.Context;
 /// <summary>The scope <see cref="PromiseContext.Enter"/> returns: disposing it makes the previous context current again.</summary>
 public sealed class PromiseContextScope : IDisposable, IAsyncDisposable
 {
-    private readonly PromiseContext.ActiveEntry _entry;
+    private readonly ActiveEntry _entry;
     private int _disposed;
 
-    internal PromiseContextScope(PromiseContext.ActiveEntry entry) => _entry = entry;
+    internal PromiseContextScope(ActiveEntry entry) => _entry = entry;
 
     /// <summary>Gets the context this scope entered.</summary>
     public PromiseContext Context => _entry.Context;
@@ -21,7 +21,7 @@ public sealed class PromiseContextScope : IDisposable, IAsyncDisposable
             return;
         }
 
-        if (PromiseContext.ActiveEntryValue != _entry)
+        if (AmbientStack.Value != _entry)
         {
             throw new PromiseContextException(
                 $"The promise context '{_entry.Context}' is not the active one in this flow, so it cannot be exited here. " +
@@ -29,7 +29,7 @@ public sealed class PromiseContextScope : IDisposable, IAsyncDisposable
         }
 
         _disposed = 1;
-        PromiseContext.SetActive(_entry.Previous);
+        AmbientStack.Value = _entry.Previous;
     }
 
     /// <summary>Leaves the context, as <see cref="Dispose"/> does.</summary>

@@ -11,7 +11,8 @@ namespace PromiseJs.Internal;
 internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHolder, IThreadPoolWorkItem
 {
     // The work delegate, of the shape _fulfilledKind names (ValueNoArg, ActionNoArg, *PromiseNoArg, *TaskNoArg); null once
-    // started, and for async methods (their state machine is the work).
+    // started. An async method's promise (kind None) has no delegate — its state machine is the work — and keeps the boxed
+    // state machine here instead (see StateMachineBox): one field fewer on every async method's promise.
     private object? _work;
 
     // The ExecutionContext of the code that created the node, for work that runs later or elsewhere (a synchronous function
@@ -38,8 +39,13 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
 
     public PromiseContext Node { get; }
 
-    // The boxed state machine of an async Promise method, once it first awaits.
-    public object? StateMachineBox { get; set; }
+    // The boxed state machine of an async Promise method, once it first awaits (in _work, which such a promise never uses
+    // for a delegate: RunJob and RunAsynchronousWork never run for kind None).
+    public object? StateMachineBox
+    {
+        get => _work;
+        set => _work = value;
+    }
 
     private protected override bool ReportsUnhandledRejection => Node.Parent is not { IsScope: true };
 
@@ -92,6 +98,10 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
 
     /// <summary>Marks the start of the work's body (the function or the async method's state machine).</summary>
     public void MarkWorkStarted() => Interlocked.Exchange(ref _workState, WorkRunning);
+
+    /// <summary>Marks the start of an async method's body, just after its node was found not cancelled: a plain write, since
+    /// no check follows it (a cancellation from now on sees WorkRunning, or the body's end has not begun).</summary>
+    public void MarkAsyncMethodStarted() => _workState = WorkRunning;
 
     // The body ended without settling the promise (it returned a promise to adopt).
     private void EndBody()
@@ -153,10 +163,7 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
             return;
         }
 
-        ExecutionContext? callerContext = ExecutionContext.Capture();
-        RestoreCreationContext();
-        PromiseContext.ActiveEntry? outer = PromiseContext.ActiveEntryValue;
-        ExecutionContext? previous = Node.EnterRaw();
+        using CurrentNodeScope scope = CurrentNodeScope.Enter(TakeCreationContext(), Node);
         try
         {
             if (_fulfilledKind == HandlerKind.ValueNoArg)
@@ -173,24 +180,14 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
         {
             TrySettleRejected(ExceptionDispatchInfo.Capture(ex));
         }
-        finally
-        {
-            PromiseContext.ExitRaw(previous, outer);
-            if (callerContext is not null)
-            {
-                ExecutionContext.Restore(callerContext);
-            }
-        }
     }
 
-    // Switches to the creation-time ExecutionContext, if one was kept (the caller restores its own afterwards).
-    private void RestoreCreationContext()
+    // The creation-time ExecutionContext to run the work in, if one was kept (taken once: the work runs once).
+    private ExecutionContext? TakeCreationContext()
     {
-        if (_creationContext is { } context)
-        {
-            _creationContext = null;
-            ExecutionContext.Restore(context);
-        }
+        ExecutionContext? context = _creationContext;
+        _creationContext = null;
+        return context;
     }
 
     // The resolution procedure settles a work promise first-wins, telling its node (a cancellation may have won).
@@ -224,31 +221,22 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
         object work = Interlocked.Exchange(ref _work, null)!;
         MarkWorkStarted();
         object? result;
-        ExecutionContext? callerContext = _creationContext is null ? null : ExecutionContext.Capture();
-        RestoreCreationContext();
-        PromiseContext.ActiveEntry? outer = PromiseContext.ActiveEntryValue;
-        ExecutionContext? previous = Node.EnterRaw();
-        try
+        using (CurrentNodeScope.Enter(TakeCreationContext(), Node))
         {
-            result = _fulfilledKind switch
+            try
             {
-                HandlerKind.PromiseNoArg => ((Func<Promise<T>?>)work)(),
-                HandlerKind.VoidPromiseNoArg => ((Func<Promise?>)work)(),
-                HandlerKind.TaskNoArg => ((Func<Task<T>?>)work)(),
-                _ => ((Func<Task?>)work)(),
-            };
-        }
-        catch (Exception ex)
-        {
-            TrySettleRejected(ExceptionDispatchInfo.Capture(ex));
-            return;
-        }
-        finally
-        {
-            PromiseContext.ExitRaw(previous, outer);
-            if (callerContext is not null)
+                result = _fulfilledKind switch
+                {
+                    HandlerKind.PromiseNoArg => ((Func<Promise<T>?>)work)(),
+                    HandlerKind.VoidPromiseNoArg => ((Func<Promise?>)work)(),
+                    HandlerKind.TaskNoArg => ((Func<Task<T>?>)work)(),
+                    _ => ((Func<Task?>)work)(),
+                };
+            }
+            catch (Exception ex)
             {
-                ExecutionContext.Restore(callerContext);
+                TrySettleRejected(ExceptionDispatchInfo.Capture(ex));
+                return;
             }
         }
 

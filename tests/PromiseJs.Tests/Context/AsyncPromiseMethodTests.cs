@@ -10,6 +10,8 @@ namespace PromiseJs.Tests.Context;
 /// </summary>
 public sealed class AsyncPromiseMethodTests
 {
+    private static readonly AsyncLocal<int> s_local = new();
+
     // ----- calling runs it -----
 
     [Fact]
@@ -240,6 +242,106 @@ public sealed class AsyncPromiseMethodTests
         Assert.Equal(42, value);
     }
 
+    [Fact]
+    public void Call_MethodSetsASynchronizationContextBeforeItsFirstAwait_TheCallersIsBackAfterTheCall()
+    {
+        SynchronizationContext? before = SynchronizationContext.Current;
+        var gate = Promise.WithResolvers();
+
+        Promise method = SetSynchronizationContextThenAwait(gate.Promise);
+        SynchronizationContext? afterCall = SynchronizationContext.Current;
+        gate.Resolve();
+        method.Wait();
+
+        Assert.Same(before, afterCall);
+    }
+
+    [Fact]
+    public void AwaitInside_PendingPromiseWithConfigureAwaitFalse_ResumesOnThePoolWithTheNodeCurrent()
+    {
+        var gate = Promise.WithResolvers<int>();
+        var seen = new NodeSeen();
+        bool resumedOnPool = false;
+
+        Promise<int> method = Resume(gate.Promise);
+        gate.Resolve(41);
+
+        Assert.Equal(42, method.Wait());
+        Assert.True(resumedOnPool);
+        Assert.NotNull(seen.Node);
+        Assert.Same(seen.Node, seen.NodeAfterAwait);
+        Assert.Null(PromiseContext.Current);
+
+        async Promise<int> Resume(Promise<int> awaited)
+        {
+            seen.Node = PromiseContext.Current;
+            int value = await awaited.ConfigureAwait(false);
+            resumedOnPool = Thread.CurrentThread.IsThreadPoolThread;
+            seen.NodeAfterAwait = PromiseContext.Current;
+            return value + 1;
+        }
+    }
+
+    [Fact]
+    public void AwaitInside_AnAwaiterThatIsNoPromise_ResumesWithTheNodeCurrent()
+    {
+        var seen = new NodeSeen();
+
+        PromiseLoop.Run(() => YieldThenRecord(seen));
+
+        Assert.NotNull(seen.Node);
+        Assert.Same(seen.Node, seen.NodeAfterAwait);
+    }
+
+    [Fact]
+    public void AwaitInside_ResumedMethodSetsAnAsyncLocal_LaterLoopJobsDoNotSeeIt()
+    {
+        int seenByLaterJob = -1;
+
+        PromiseLoop.Run(async () =>
+        {
+            Promise method = SetLocalAfterAwait();
+            await Promise.Resolve();
+            await Promise.Resolve();
+
+            // Queued after the method's resumption ran on this thread: it runs in whatever context the thread has.
+            var done = Promise.WithResolvers();
+            PromiseLoop.QueueMicrotask(() =>
+            {
+                seenByLaterJob = s_local.Value;
+                done.Resolve();
+            });
+            await Promise.All(method, done.Promise);
+        });
+
+        Assert.Equal(0, seenByLaterJob);
+    }
+
+    [Fact]
+    public void AwaitInside_ResumedMethodSetsASynchronizationContext_TheLoopsIsBackAfterTheResumption()
+    {
+        SynchronizationContext? afterResumption = null;
+        SynchronizationContext? loopContext = null;
+
+        PromiseLoop.Run(async () =>
+        {
+            loopContext = SynchronizationContext.Current;
+            Promise method = SetSynchronizationContextAfterAwait();
+            var done = Promise.WithResolvers();
+            PromiseLoop.QueueMicrotask(() => { });
+            await method;
+            PromiseLoop.QueueMicrotask(() =>
+            {
+                afterResumption = SynchronizationContext.Current;
+                done.Resolve();
+            });
+            await done.Promise;
+        });
+
+        Assert.NotNull(loopContext);
+        Assert.Same(loopContext, afterResumption);
+    }
+
     // ----- the methods under test -----
 
     private static async Promise<int> DoubleAfter(Promise<int> input, List<string> log)
@@ -321,6 +423,31 @@ public sealed class AsyncPromiseMethodTests
         {
             return ex;
         }
+    }
+
+    private static async Promise YieldThenRecord(NodeSeen seen)
+    {
+        seen.Node = PromiseContext.Current;
+        await Task.Yield();
+        seen.NodeAfterAwait = PromiseContext.Current;
+    }
+
+    private static async Promise SetLocalAfterAwait()
+    {
+        await Promise.Resolve();
+        s_local.Value = 7;
+    }
+
+    private static async Promise SetSynchronizationContextThenAwait(Promise gate)
+    {
+        SynchronizationContext.SetSynchronizationContext(new SynchronizationContext());
+        await gate;
+    }
+
+    private static async Promise SetSynchronizationContextAfterAwait()
+    {
+        await Promise.Resolve();
+        SynchronizationContext.SetSynchronizationContext(new SynchronizationContext());
     }
 
     private static async Promise<int> AddTasks(Task<int> first, Task<int> second) => await first + await second;

@@ -245,6 +245,95 @@ public sealed class PromiseContextTests
     }
 
     [Fact]
+    public void Enter_AParentThatIsNotActive_FromItsChildsWork_Succeeds()
+    {
+        // The child's work runs under a context other than its parent, so the parent is no entry of the flow's stack.
+        var parent = new PromiseContext();
+        var other = new PromiseContext();
+        PromiseContext? currentAfterEnter = null;
+
+        using (other.Enter())
+        {
+            Promise.Run(
+                async () =>
+                {
+                    using (parent.Enter())
+                    {
+                        currentAfterEnter = PromiseContext.Current;
+                    }
+
+                    await Promise.Resolve();
+                },
+                new() { Parent = parent }).Wait();
+        }
+
+        Assert.Same(parent, currentAfterEnter);
+    }
+
+    [Fact]
+    public void Enter_AnAncestorActiveThroughNestedAsyncMethods_ThrowsPromiseContextException()
+    {
+        var outer = new PromiseContext(new() { Name = "outer" });
+        PromiseContextException? error = null;
+        PromiseContext? currentAfterwards = null;
+
+        using (outer.Enter())
+        {
+            Outer().Wait();
+        }
+
+        Assert.NotNull(error);
+        Assert.Contains("already active", error.Message);
+        Assert.Same(outer, currentAfterwards?.Parent?.Parent);
+        Assert.Null(PromiseContext.Current);
+
+        async Promise Outer() => await Inner();
+
+        async Promise Inner()
+        {
+            error = Assert.Throws<PromiseContextException>(() => outer.Enter());
+            currentAfterwards = PromiseContext.Current;
+            await Promise.Resolve();
+        }
+    }
+
+    [Fact]
+    public void Enter_InsideNestedAsyncMethods_LeavesBackToTheInnermostMethod()
+    {
+        var explicitContext = new PromiseContext();
+        var seen = new List<PromiseContext?>();
+
+        Outer().Wait();
+        seen.Add(PromiseContext.Current);
+
+        Assert.Equal(5, seen.Count);
+        Assert.NotNull(seen[0]);
+        Assert.Same(explicitContext, seen[1]);
+        Assert.Same(seen[0], seen[2]);
+        Assert.Same(seen[0]!.Parent, seen[3]);
+        Assert.NotNull(seen[3]);
+        Assert.Null(seen[4]);
+
+        async Promise Outer()
+        {
+            await Inner();
+            seen.Add(PromiseContext.Current);
+        }
+
+        async Promise Inner()
+        {
+            seen.Add(PromiseContext.Current);
+            using (explicitContext.Enter())
+            {
+                seen.Add(PromiseContext.Current);
+            }
+
+            seen.Add(PromiseContext.Current);
+            await Promise.Resolve();
+        }
+    }
+
+    [Fact]
     public void Enter_AfterItsScopeWasDisposed_Succeeds()
     {
         var context = new PromiseContext();

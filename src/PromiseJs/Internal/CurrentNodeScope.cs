@@ -1,0 +1,62 @@
+using PromiseJs.Context;
+
+namespace PromiseJs.Internal;
+
+/// <summary>
+/// Runs a node's code as current — the one way the library does it (a work function, an <c>async Promise</c> method's start
+/// and each of its resumptions): entering switches to the <see cref="ExecutionContext"/> the code belongs to when it differs
+/// from the thread's, then makes the node current; disposing puts the thread's <see cref="ExecutionContext"/> and
+/// <see cref="SynchronizationContext"/> back as they were (as <c>ExecutionContext.Run</c> does, without its callback and
+/// without any work when nothing changed).
+/// </summary>
+internal readonly ref struct CurrentNodeScope
+{
+    // The thread's ExecutionContext before entering; null when its flow was suppressed, which no public API can restore:
+    // then only the stack's head is put back (_outerHead).
+    private readonly ExecutionContext? _outer;
+    private readonly object? _outerHead;
+    private readonly SynchronizationContext? _outerSynchronizationContext;
+
+    private CurrentNodeScope(ExecutionContext? outer, object? outerHead, SynchronizationContext? outerSynchronizationContext)
+    {
+        _outer = outer;
+        _outerHead = outerHead;
+        _outerSynchronizationContext = outerSynchronizationContext;
+    }
+
+    /// <summary>Switches to <paramref name="runIn"/> (unless it is null or already the thread's), then makes
+    /// <paramref name="node"/> current (unless it is null: <paramref name="runIn"/> already carries it).</summary>
+    public static CurrentNodeScope Enter(ExecutionContext? runIn, PromiseContext? node)
+    {
+        ExecutionContext? outer = ExecutionContext.Capture();
+        var scope = new CurrentNodeScope(outer, outer is null ? AmbientStack.Value : null, SynchronizationContext.Current);
+        if (runIn is not null && runIn != outer)
+        {
+            ExecutionContext.Restore(runIn);
+        }
+
+        if (node is not null)
+        {
+            AmbientStack.Push(node);
+        }
+
+        return scope;
+    }
+
+    public void Dispose()
+    {
+        if (_outer is null)
+        {
+            AmbientStack.Value = _outerHead;
+        }
+        else if (ExecutionContext.Capture() != _outer)
+        {
+            ExecutionContext.Restore(_outer);
+        }
+
+        if (SynchronizationContext.Current != _outerSynchronizationContext)
+        {
+            SynchronizationContext.SetSynchronizationContext(_outerSynchronizationContext);
+        }
+    }
+}
