@@ -553,17 +553,43 @@ public sealed class PromiseContext
         }
     }
 
-    // The node is done: it leaves its parent's tree, which may finish the parent in turn.
+    // The node is done: it leaves its parent's tree, which may finish the parent in turn, and so on up. A loop, not a
+    // recursion: a chain of nodes that each wait only for their one child can be a million long. The Done signals are
+    // fulfilled outermost first, as the recursion did.
     private void Finish()
     {
-        Promise<VoidResult>? done;
-        lock (Gate)
+        Promise<VoidResult>? first = null;
+        List<Promise<VoidResult>>? more = null;
+        for (PromiseContext? node = this; node is not null;)
         {
-            done = _done;
+            Promise<VoidResult>? done;
+            lock (node.Gate)
+            {
+                done = node._done;
+            }
+
+            if (done is not null)
+            {
+                if (first is null)
+                {
+                    first = done;
+                }
+                else
+                {
+                    (more ??= []).Add(done);
+                }
+            }
+
+            PromiseContext? parent = node.Parent;
+            node = parent is not null && parent.RemoveChild(node) ? parent : null;
         }
 
-        Parent?.RemoveChild(this);
-        done?.TryFulfill(default);
+        for (int i = (more?.Count ?? 0) - 1; i >= 0; i--)
+        {
+            more![i].TryFulfill(default);
+        }
+
+        first?.TryFulfill(default);
     }
 
     private void OnChildFailed(Promise child)
@@ -604,14 +630,15 @@ public sealed class PromiseContext
         }
     }
 
-    private void RemoveChild(PromiseContext child)
+    // Unlinks a finished child; returns whether that finished this node too (its caller, Finish, goes on with it).
+    private bool RemoveChild(PromiseContext child)
     {
         bool finish;
         lock (Gate)
         {
             if (!child._linked)
             {
-                return;
+                return false;
             }
 
             if (child._previousSibling is { } previous)
@@ -635,10 +662,7 @@ public sealed class PromiseContext
             _finished |= finish;
         }
 
-        if (finish)
-        {
-            Finish();
-        }
+        return finish;
     }
 
     private void CollectChildren(List<PromiseContext> result, bool recursive)

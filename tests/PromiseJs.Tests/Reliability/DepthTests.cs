@@ -1,3 +1,4 @@
+using PromiseJs.Context;
 using PromiseJs.Tests.TestSupport;
 
 namespace PromiseJs.Tests.Reliability;
@@ -76,6 +77,53 @@ public sealed class DepthTests
     [Fact]
     public void RecursiveAsyncMethod_YieldingAtEachLevel_OnTheLoop_ReturnsTheDepth() =>
         Assert.Equal(s_depth, Watchdog.RunLoop(() => Recurse(s_depth), "a recursive async method on the loop"));
+
+    [Fact]
+    public void RecursiveAsyncMethod_YieldingAtEachLevel_OnThePool_ReturnsTheDepth()
+    {
+        using var noContext = SynchronizationContextScope.None();
+
+        Assert.Equal(s_depth, Watchdog.Wait(Recurse(s_depth), "a recursive async method on the pool"));
+    }
+
+    [Fact]
+    public void NestedWork_EachNodeWaitingOnlyForItsChild_OnTheLoop_AllFinish() =>
+        Assert.Equal(s_depth, Watchdog.RunLoop(() => NestedNodes(s_depth), "nested work nodes on the loop"));
+
+    [Fact]
+    public void NestedWork_EachNodeWaitingOnlyForItsChild_OnThePool_AllFinish()
+    {
+        using var noContext = SynchronizationContextScope.None();
+
+        Assert.Equal(s_depth, Watchdog.Wait(NestedNodes(s_depth), "nested work nodes on the pool"));
+    }
+
+    // A tree node finishes once its promise has settled and its children have finished: here every node's work settles
+    // at once after starting one child, so the whole chain of nodes finishes when the innermost one does.
+    private static Promise<int> NestedNodes(int depth)
+    {
+        var innermost = Promise.WithResolvers();
+        int started = 0;
+        var outermost = new PromiseContext();
+        void Nest(int remaining) => _ = Promise.Run(() =>
+        {
+            Interlocked.Increment(ref started);
+            if (remaining == 0)
+            {
+                innermost.Resolve();
+                return;
+            }
+
+            Nest(remaining - 1);
+        });
+
+        using (outermost.Enter())
+        {
+            Nest(depth - 1);
+        }
+
+        return outermost.WhenChildren().Then(() => Volatile.Read(ref started));
+    }
 
     private static Promise<int> ChainOnPendingRoot(int depth)
     {
