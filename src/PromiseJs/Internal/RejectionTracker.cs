@@ -87,16 +87,10 @@ internal class RejectionTracker
 
     private protected void ReportFromFinalizer()
     {
+        // Raising never throws (a subscriber's exception stays inside Promise.Notify), so the finalizer thread is safe.
         if (Interlocked.CompareExchange(ref _status, Reported, Unhandled) == Unhandled)
         {
-            try
-            {
-                Promise.RaiseUnhandledRejection(_promise, Info.SourceException);
-            }
-            catch (Exception)
-            {
-                // A handler of the event must never take the finalizer thread (and so the process) down.
-            }
+            Promise.RaiseUnhandledRejection(_promise, Info.SourceException);
         }
     }
 
