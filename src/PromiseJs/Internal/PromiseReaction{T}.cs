@@ -23,6 +23,10 @@ internal abstract class PromiseReaction<T> : Promise<T>
 
     internal sealed override void OnSourceSettled(Promise source) => JobScheduler.Enqueue(Scheduler, this, source);
 
+    // Its scheduler refused the job (Post threw): the handler cannot run where it belongs, so this promise rejects with
+    // the scheduler's exception. Nobody else settles a reaction promise while its job is queued.
+    internal sealed override void OnPostFailed(Promise? source, Exception error) => SetRejected(ExceptionDispatchInfo.Capture(error));
+
     internal sealed override void RunJob(Promise? source)
     {
         switch (_state)
@@ -283,6 +287,15 @@ internal abstract class PromiseReaction<T> : Promise<T>
     private sealed class ThenableResolver(PromiseReaction<T> target, IThenable<T> thenable) : Reaction
     {
         private int _called;
+
+        // The scheduler refused the job that would call the thenable's then: the adopting promise rejects instead.
+        internal override void OnPostFailed(Promise? source, Exception error)
+        {
+            if (Interlocked.Exchange(ref _called, 1) == 0)
+            {
+                target.TryReject(ExceptionDispatchInfo.Capture(error), StateAdoptForeign);
+            }
+        }
 
         // ECMAScript's NewPromiseResolveThenableJob for a foreign thenable: call its then, once.
         internal override void RunJob(Promise? source)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Tracing;
 using System.Runtime.CompilerServices;
+using PromiseJs.Context;
 using PromiseJs.Diagnostics;
 using PromiseJs.Tests.TestSupport;
 
@@ -202,6 +203,127 @@ public sealed class FaultTests
         }
     }
 
+    // ----- a SynchronizationContext or PromiseScheduler whose Post throws -----
+
+    [Fact]
+    public void SynchronizationContextPostThrows_TheRefusedReactionRejectsWithThePostErrorAndTheOthersRun()
+    {
+        var refusing = new ThrowingSynchronizationContext();
+        var source = Promise.WithResolvers<int>();
+        Promise<int> before;
+        Promise<int> refused;
+        Promise<int> after;
+        using (SynchronizationContextScope.None())
+        {
+            before = source.Promise.Then(x => x + 1);
+        }
+
+        using (SynchronizationContextScope.Install(refusing))
+        {
+            refused = source.Promise.Then(x => x + 2);
+        }
+
+        using (SynchronizationContextScope.None())
+        {
+            after = source.Promise.Then(x => x + 3);
+            source.Resolve(10);
+
+            Assert.Equal(11, Watchdog.Wait(before, "the reaction before the refused one"));
+            Assert.Equal(13, Watchdog.Wait(after, "the reaction after the refused one"));
+            Assert.Same(refusing.Posts.Error, Assert.Throws<InvalidOperationException>(() => Watchdog.Wait(refused, "the refused reaction")));
+            Assert.Equal(14, Watchdog.Wait(source.Promise.Then(x => x + 4), "a reaction attached after the refusal"));
+        }
+    }
+
+    [Fact]
+    public void SynchronizationContextPostThrowsOnce_LaterReactionsOnThatContextRun()
+    {
+        var refusingOnce = new ThrowingSynchronizationContext(failures: 1);
+        var source = Promise.WithResolvers<int>();
+        Promise<int> refused;
+        Promise<int> accepted;
+        using (SynchronizationContextScope.Install(refusingOnce))
+        {
+            refused = source.Promise.Then(x => x + 1);
+            accepted = source.Promise.Then(x => x + 2);
+        }
+
+        using var noContext = SynchronizationContextScope.None();
+        source.Resolve(1);
+
+        Assert.Same(refusingOnce.Posts.Error, Assert.Throws<InvalidOperationException>(() => Watchdog.Wait(refused, "the refused reaction")));
+        Assert.Equal(3, Watchdog.Wait(accepted, "the accepted reaction"));
+    }
+
+    [Fact]
+    public void SynchronizationContextPostThrows_AnAwaitResumesOnThePoolInstead()
+    {
+        var refusing = new ThrowingSynchronizationContext();
+        var source = Promise.WithResolvers<int>();
+        Promise<int> method;
+        using (SynchronizationContextScope.Install(refusing))
+        {
+            method = Twice(source.Promise);
+        }
+
+        using var noContext = SynchronizationContextScope.None();
+        source.Resolve(21);
+
+        Assert.Equal(42, Watchdog.Wait(method, "an async method whose continuation was refused"));
+        Assert.True(refusing.Posts.Failed > 0);
+    }
+
+    [Fact]
+    public void PromiseSchedulerPostThrows_TheRefusedReactionRejectsWithThePostErrorAndTheOthersRun()
+    {
+        var refusingOnce = new ThrowingPromiseScheduler(failures: 1);
+        var node = new PromiseContext(new() { Scheduler = refusingOnce });
+        using var noContext = SynchronizationContextScope.None();
+        var source = Promise.WithResolvers<int>();
+        Promise<int> before = source.Promise.Then(x => x + 1);
+        Promise<int> refused;
+        Promise<int> accepted;
+        using (node.Enter())
+        {
+            refused = source.Promise.Then(x => x + 2);
+            accepted = source.Promise.Then(x => x + 3);
+        }
+
+        Promise<int> after = source.Promise.Then(x => x + 4);
+
+        source.Resolve(10);
+
+        Assert.Equal(11, Watchdog.Wait(before, "the reaction before the refused one"));
+        Assert.Same(refusingOnce.Posts.Error, Assert.Throws<InvalidOperationException>(() => Watchdog.Wait(refused, "the refused reaction")));
+        Assert.Equal(13, Watchdog.Wait(accepted, "the next reaction on the same scheduler"));
+        Assert.Equal(14, Watchdog.Wait(after, "the reaction after the refused one"));
+        using (node.Enter())
+        {
+            Assert.Equal(10, Watchdog.Wait(Promise.Resolve(5).Then(x => x * 2), "later work on the same scheduler"));
+        }
+    }
+
+    [Fact]
+    public void PromiseSchedulerPostAlwaysThrows_AChainOnItRejectsToTheEnd()
+    {
+        var refusing = new ThrowingPromiseScheduler();
+        var node = new PromiseContext(new() { Scheduler = refusing });
+        var source = Promise.WithResolvers<int>();
+        Promise<int> chain = source.Promise;
+        using (node.Enter())
+        {
+            for (int i = 0; i < 100_000; i++)
+            {
+                chain = chain.Then(x => x + 1);
+            }
+        }
+
+        source.Resolve(0);
+
+        using var noContext = SynchronizationContextScope.None();
+        Assert.Same(refusing.Posts.Error, Assert.Throws<InvalidOperationException>(() => Watchdog.Wait(chain, "a chain on a refusing scheduler")));
+    }
+
     // ----- a timer that fires twice -----
 
     [Fact]
@@ -313,6 +435,8 @@ public sealed class FaultTests
     }
 
     private static Promise NextTask() => new((resolve, _) => PromiseLoop.SetImmediate(resolve));
+
+    private static async Promise<int> Twice(Promise<int> value) => await value * 2;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void RejectAndDrop(Exception reason)
