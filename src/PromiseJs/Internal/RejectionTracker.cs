@@ -32,6 +32,9 @@ internal class RejectionTracker
 
     public static bool IsSuppressed => s_suppressed.Value > 0;
 
+    // Whether a handler came before any report (the loop then has nothing left to report for it).
+    public bool IsHandled => Volatile.Read(ref _status) == Handled;
+
     public static RejectionTracker? Create(Promise promise, ExceptionDispatchInfo info)
     {
         if (IsSuppressed)
