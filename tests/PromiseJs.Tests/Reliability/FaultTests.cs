@@ -324,6 +324,22 @@ public sealed class FaultTests
         Assert.Same(refusing.Posts.Error, Assert.Throws<InvalidOperationException>(() => Watchdog.Wait(chain, "a chain on a refusing scheduler")));
     }
 
+    [Fact]
+    public void PromiseSchedulerPostThrows_PromiseRun_RejectsWithThePostErrorAndLeavesTheTree()
+    {
+        using var noContext = SynchronizationContextScope.None();
+        var refusing = new ThrowingPromiseScheduler();
+        var parent = new PromiseContext(new() { Scheduler = refusing });
+        int ran = 0;
+
+        Promise<int> run = Promise.Run(() => ++ran, new() { Parent = parent });
+
+        Assert.Same(refusing.Posts.Error, Assert.Throws<InvalidOperationException>(() => Watchdog.Wait(run, "work its scheduler refused")));
+        Watchdog.Wait(parent.WhenChildren(), "the refused work leaving the tree");
+        Assert.Empty(parent.Children);
+        Assert.Equal(0, ran);
+    }
+
     // ----- a timer that fires twice -----
 
     [Fact]
