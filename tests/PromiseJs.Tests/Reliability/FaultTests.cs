@@ -422,6 +422,32 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public void Thenable_CallsBackFromAnotherThreadLaterThenThrows_OnThePool_TheAdoptingPromiseFulfillsOnce()
+    {
+        using var noContext = SynchronizationContextScope.None();
+        int runs = 0;
+        var thenable = new ScriptedThenable<int>((resolve, reject) =>
+        {
+            Task.Run(() =>
+            {
+                resolve(5);
+                reject(new InvalidOperationException("ignored: the first call won"));
+                resolve(6);
+            });
+            throw new InvalidOperationException("ignored only if a resolving function was called first");
+        });
+
+        Promise<int> adopted = Promise.Resolve<int>(thenable).Then(x => { Interlocked.Increment(ref runs); return x; });
+
+        // The throw may come before or after the other thread's call: whichever comes first decides, once.
+        Promise<int> outcome = adopted.Catch(_ => -1);
+        int value = Watchdog.Wait(outcome, "a thenable resolved from another thread");
+        Assert.True(value is 5 or -1, $"outcome {value}");
+        Assert.Equal(value == 5 ? 1 : 0, Volatile.Read(ref runs));
+        Assert.Equal(1, thenable.ThenCalls);
+    }
+
+    [Fact]
     public void Thenable_CallsBothFunctionsFromRacingThreads_SettlesOnceAndEveryHandlerRunsOnce()
     {
         using var noContext = SynchronizationContextScope.None();
