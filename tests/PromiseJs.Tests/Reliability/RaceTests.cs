@@ -9,6 +9,7 @@ namespace PromiseJs.Tests.Reliability;
 /// <c>Promise.Run</c> in a context racing with its <c>Cancel()</c> runs each body at most once and settles every promise;
 /// and nothing deadlocks (a watchdog fails the test, naming what is pending, rather than hang it).
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class RaceTests
 {
     private static readonly int s_operations = ReliabilityScale.Operations(ReliabilityScale.Million);
