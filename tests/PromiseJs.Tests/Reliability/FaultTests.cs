@@ -274,6 +274,22 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public void SynchronizationContextPostThrows_AThenableAdoptedThere_RejectsWithThePostErrorWithoutCallingIt()
+    {
+        var refusing = new ThrowingSynchronizationContext();
+        var thenable = new ScriptedThenable<int>((resolve, _) => resolve(1));
+        Promise<int> adopted;
+        using (SynchronizationContextScope.Install(refusing))
+        {
+            adopted = Promise.Resolve<int>(thenable);
+        }
+
+        using var noContext = SynchronizationContextScope.None();
+        Assert.Same(refusing.Posts.Error, Assert.Throws<InvalidOperationException>(() => Watchdog.Wait(adopted, "a refused thenable adoption")));
+        Assert.Equal(0, thenable.ThenCalls);
+    }
+
+    [Fact]
     public void PromiseSchedulerPostThrows_TheRefusedReactionRejectsWithThePostErrorAndTheOthersRun()
     {
         var refusingOnce = new ThrowingPromiseScheduler(failures: 1);
