@@ -413,6 +413,11 @@ public partial class Promise
     // Runs this promise's queued job. Only reaction promises are queued.
     internal virtual void RunJob(Promise? source) => throw new UnreachableException();
 
+    // The scheduler refused this job (its Post threw; see PostFailure). A job that is no promise of its own (an await
+    // continuation, a combinator's step) runs on the thread pool instead, so it is not lost; reaction promises reject.
+    internal virtual void OnPostFailed(Promise? source, Exception error) =>
+        ThreadPool.UnsafeQueueUserWorkItem(static job => job.Target.RunJob(job.Source), new Scheduling.Job(this, source), preferLocal: false);
+
     // Throws the rejection reason with its original stack trace; a no-op unless rejected.
     [StackTraceHidden]
     internal void ThrowIfRejected()

@@ -133,6 +133,15 @@ public partial class Promise<T>
     {
         private int _called;
 
+        // The scheduler refused the job that would call the thenable's then: the adopting promise rejects instead.
+        internal override void OnPostFailed(Promise? source, Exception error)
+        {
+            if (Interlocked.Exchange(ref _called, 1) == 0)
+            {
+                target.OnResolvedRejected(ExceptionDispatchInfo.Capture(error));
+            }
+        }
+
         // ECMAScript's NewPromiseResolveThenableJob for a foreign thenable: call its then, once.
         internal override void RunJob(Promise? source)
         {

@@ -586,12 +586,37 @@ public sealed class PromiseContext
         }
     }
 
-    // The node is done: it leaves its parent's tree, which may finish the parent in turn. done is the Done signal as read
-    // under the lock that decided to finish (one made later is made fulfilled, as _finished is set).
+    // The node is done: it leaves its parent's tree, which may finish the parent in turn, and so on up. A loop, not a
+    // recursion: a chain of nodes that each wait only for their one child can be a million long. done is this node's Done
+    // signal as read under the lock that decided to finish (one made later is made fulfilled, as _finished is set); the
+    // signals are fulfilled outermost first, as the recursion did.
     private void Finish(Promise<VoidResult>? done)
     {
-        Parent?.RemoveChild(this);
-        done?.TryFulfill(default);
+        Promise<VoidResult>? first = done;
+        List<Promise<VoidResult>>? more = null;
+        for (PromiseContext node = this; node.Parent is { } parent && parent.RemoveChild(node, out Promise<VoidResult>? parentDone); node = parent)
+        {
+            if (parentDone is null)
+            {
+                continue;
+            }
+
+            if (first is null)
+            {
+                first = parentDone;
+            }
+            else
+            {
+                (more ??= []).Add(parentDone);
+            }
+        }
+
+        for (int i = (more?.Count ?? 0) - 1; i >= 0; i--)
+        {
+            more![i].TryFulfill(default);
+        }
+
+        first?.TryFulfill(default);
     }
 
     private void OnChildFailed(Promise child)
@@ -632,15 +657,17 @@ public sealed class PromiseContext
         }
     }
 
-    private void RemoveChild(PromiseContext child)
+    // Unlinks a finished child; returns whether that finished this node too (its caller, Finish, goes on with it), with
+    // this node's Done signal as read under the lock that decided it.
+    private bool RemoveChild(PromiseContext child, out Promise<VoidResult>? done)
     {
         bool finish;
-        Promise<VoidResult>? done;
         lock (Gate)
         {
             if (!child._linked)
             {
-                return;
+                done = null;
+                return false;
             }
 
             if (child._previousSibling is { } previous)
@@ -665,10 +692,7 @@ public sealed class PromiseContext
             done = finish ? _rare?.Done : null;
         }
 
-        if (finish)
-        {
-            Finish(done);
-        }
+        return finish;
     }
 
     private void CollectChildren(List<PromiseContext> result, bool recursive)

@@ -125,6 +125,15 @@ internal sealed class PromiseEventSource : EventSource
     }
 
     [NonEvent]
+    public static void OnSubscriberFailed(string eventName, Exception exception)
+    {
+        if (IsOn && Log.IsEnabled(EventLevel.Error, PromiseDiagnostics.RejectionsKeyword))
+        {
+            Log.SubscriberFailed(eventName, TypeName(exception), exception.Message);
+        }
+    }
+
+    [NonEvent]
     public static void OnRejectionHandled(Promise promise)
     {
         if (IsOn && Log.IsEnabled(EventLevel.Informational, PromiseDiagnostics.RejectionsKeyword))
@@ -194,6 +203,10 @@ internal sealed class PromiseEventSource : EventSource
 
     [Event(8, Level = EventLevel.Informational, Keywords = Keywords.Contexts, Message = "Context {0} cancelled")]
     public void ContextCancelled(int contextId) => WriteEvent(8, contextId);
+
+    [Event(9, Level = EventLevel.Error, Keywords = Keywords.Rejections, Message = "A subscriber of Promise.{0} threw {1}: {2}")]
+    public void SubscriberFailed(string eventName, string exceptionType, string exceptionMessage) =>
+        WriteEvent(9, eventName, exceptionType, exceptionMessage);
 
     /// <inheritdoc/>
     protected override void OnEventCommand(EventCommandEventArgs command)

@@ -23,6 +23,10 @@ internal abstract class PromiseReaction<T> : Promise<T>
 
     internal sealed override void OnSourceSettled(Promise source) => JobScheduler.Enqueue(Scheduler, this, source);
 
+    // Its scheduler refused the job (Post threw): the handler cannot run where it belongs, so this promise rejects with
+    // the scheduler's exception. Nobody else settles a reaction promise while its job is queued.
+    internal sealed override void OnPostFailed(Promise? source, Exception error) => SetRejected(ExceptionDispatchInfo.Capture(error));
+
     internal sealed override void RunJob(Promise? source)
     {
         switch (_state)

@@ -32,6 +32,9 @@ internal class RejectionTracker
 
     public static bool IsSuppressed => s_suppressed.Value > 0;
 
+    // Whether a handler came before any report (the loop then has nothing left to report for it).
+    public bool IsHandled => Volatile.Read(ref _status) == Handled;
+
     public static RejectionTracker? Create(Promise promise, ExceptionDispatchInfo info)
     {
         if (IsSuppressed)
@@ -87,16 +90,10 @@ internal class RejectionTracker
 
     private protected void ReportFromFinalizer()
     {
+        // Raising never throws (a subscriber's exception stays inside Promise.Notify), so the finalizer thread is safe.
         if (Interlocked.CompareExchange(ref _status, Reported, Unhandled) == Unhandled)
         {
-            try
-            {
-                Promise.RaiseUnhandledRejection(_promise, Info.SourceException);
-            }
-            catch (Exception)
-            {
-                // A handler of the event must never take the finalizer thread (and so the process) down.
-            }
+            Promise.RaiseUnhandledRejection(_promise, Info.SourceException);
         }
     }
 

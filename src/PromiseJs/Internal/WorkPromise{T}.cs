@@ -207,7 +207,16 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
 
         if (_fulfilledKind is HandlerKind.ValueNoArg or HandlerKind.ActionNoArg)
         {
-            Node.Scheduler.Execute(this);
+            try
+            {
+                Node.Scheduler.Execute(this);
+            }
+            catch (Exception ex) when (Interlocked.Exchange(ref _work, null) is not null)
+            {
+                // The scheduler refused the work (its Post threw): it never runs, and the promise rejects with the refusal
+                // instead of staying pending in the tree (and the exception does not escape into Promise.Run or a Then).
+                TrySettleRejected(ExceptionDispatchInfo.Capture(ex));
+            }
         }
         else
         {

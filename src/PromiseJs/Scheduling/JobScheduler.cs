@@ -42,7 +42,15 @@ internal static class JobScheduler
         else
         {
             var posted = new PostedJob(job, source);
-            ((SynchronizationContext)scheduler).Post(static state => ((PostedJob)state!).Run(), posted);
+            try
+            {
+                ((SynchronizationContext)scheduler).Post(static state => ((PostedJob)state!).Run(), posted);
+            }
+            catch (Exception ex)
+            {
+                // A context that refuses the post (a UI dispatcher that has shut down) fails this job only.
+                PostFailure.Fail(job, source, ex);
+            }
         }
     }
 

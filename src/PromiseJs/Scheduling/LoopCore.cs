@@ -42,7 +42,12 @@ internal sealed class LoopCore : PromiseScheduler
     private readonly List<(TimeProvider Clock, long Timestamp)> _turnNow = [];
     private long _timerSequence;
 
+    // Rejections that had no handler when they happened, reported at the next checkpoint unless handled by then. A drain
+    // can last as long as the program only ever awaits, so at _compactRejectionsAt the handled ones are dropped early:
+    // the list stays within twice the unhandled ones instead of growing with every rejection handled meanwhile.
     private List<RejectionTracker>? _pendingRejections;
+    private int _compactRejectionsAt = MinRejectionsBeforeCompaction;
+    private const int MinRejectionsBeforeCompaction = 1024;
     private int _outstanding;
     private bool _wake;
     private bool _waiting;
@@ -214,7 +219,17 @@ internal sealed class LoopCore : PromiseScheduler
         }
     }
 
-    public void TrackRejection(RejectionTracker tracker) => (_pendingRejections ??= []).Add(tracker);
+    public void TrackRejection(RejectionTracker tracker)
+    {
+        List<RejectionTracker> pending = _pendingRejections ??= [];
+        if (pending.Count >= _compactRejectionsAt)
+        {
+            pending.RemoveAll(static tracker => tracker.IsHandled);
+            _compactRejectionsAt = Math.Max(MinRejectionsBeforeCompaction, pending.Count * 2);
+        }
+
+        pending.Add(tracker);
+    }
 
     /// <summary>Runs the loop until <paramref name="main"/> has settled and no queued work, timer or pending operation is left.</summary>
     public void RunUntilSettled(Promise main, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ internal sealed class SerialJobQueue(PromiseScheduler scheduler)
 
         if (start)
         {
-            _scheduler.Post(s_drain, this);
+            PostDrain();
         }
     }
 
@@ -62,7 +62,47 @@ internal sealed class SerialJobQueue(PromiseScheduler scheduler)
 
         if (start)
         {
-            queue._scheduler.Post(s_drain, queue);
+            queue.PostDrain();
+        }
+    }
+
+    // Posts the drain callback; the caller holds the draining role. A scheduler whose Post throws refuses the job at the
+    // head of the queue, which fails (PostFailure: a reaction promise rejects with the exception), and is asked again for
+    // the rest: one refusal costs one job, and the queue is never left claimed by a drain callback that does not exist.
+    private void PostDrain()
+    {
+        while (true)
+        {
+            try
+            {
+                _scheduler.Post(s_drain, this);
+                return;
+            }
+            catch (Exception ex)
+            {
+                Job refused;
+                lock (_gate)
+                {
+                    if (_queue.Count == 0)
+                    {
+                        _draining = false;
+                        return;
+                    }
+
+                    refused = _queue.Dequeue();
+                }
+
+                // Jobs this queues on the same scheduler (the rejected reaction's own reactions) wait behind the role we hold.
+                PostFailure.Fail(refused.Target, refused.Source, ex);
+                lock (_gate)
+                {
+                    if (_queue.Count == 0)
+                    {
+                        _draining = false;
+                        return;
+                    }
+                }
+            }
         }
     }
 

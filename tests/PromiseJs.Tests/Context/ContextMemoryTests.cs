@@ -10,6 +10,7 @@ namespace PromiseJs.Tests.Context;
 /// so a long-lived context that has run a million short children holds only the live ones; plain promises carry no tree
 /// fields.
 /// </summary>
+[Collection(PromiseJs.Tests.Reliability.HeapMeasurements.Name)]
 public sealed class ContextMemoryTests
 {
     private const int ChildCount = 1_000_000;

@@ -159,7 +159,9 @@ public sealed class PromiseContextWhenChildrenCancellationTests
         var context = new PromiseContext(new() { Orphan = true });
         var release = Promise.WithResolvers<int>();
         _ = Promise.Run(() => release.Promise, new() { Parent = context });
-        using var releaser = Task.Run(() => release.Resolve(1));
+        // Not disposed with using: the wait can return while the releasing task is still finishing its Resolve call, and
+        // disposing an unfinished task throws.
+        _ = Task.Run(() => release.Resolve(1));
 
         context.WaitForChildren(TestTimeouts.Generous, recursive: true, cancellation.Token);
 
