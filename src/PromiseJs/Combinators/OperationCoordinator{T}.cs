@@ -99,27 +99,15 @@ internal abstract class OperationCoordinator<T> : Promise<T>
     protected void ContinueInContext()
     {
         ExecutionContext? context = _context.ExecutionContext;
-        ExecutionContext? previous = ExecutionContext.Capture();
-        if (context is null || previous == context)
+        if (CurrentNodeScope.NeedsRun(context))
         {
-            Continue();
+            ExecutionContext.Run(context!, static state => ((OperationCoordinator<T>)state!).Continue(), this);
             return;
         }
 
-        if (previous is null)
-        {
-            ExecutionContext.Run(context, static state => ((OperationCoordinator<T>)state!).Continue(), this);
-            return;
-        }
-
-        ExecutionContext.Restore(context);
-        try
+        using (CurrentNodeScope.Enter(context, null))
         {
             Continue();
-        }
-        finally
-        {
-            ExecutionContext.Restore(previous);
         }
     }
 

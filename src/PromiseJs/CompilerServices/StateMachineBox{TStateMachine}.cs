@@ -48,6 +48,12 @@ internal sealed class StateMachineBox<TStateMachine> : Reaction, IThreadPoolWork
     // Resumes in the captured ExecutionContext (it carries the method's node as current), switching only if it differs.
     private void MoveNext()
     {
+        if (CurrentNodeScope.NeedsRun(Context))
+        {
+            ExecutionContext.Run(Context!, static box => ((StateMachineBox<TStateMachine>)box!).StateMachine.MoveNext(), this);
+            return;
+        }
+
         using (CurrentNodeScope.Enter(Context, null))
         {
             StateMachine.MoveNext();

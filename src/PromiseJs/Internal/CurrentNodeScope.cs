@@ -24,8 +24,14 @@ internal readonly ref struct CurrentNodeScope
         _outerSynchronizationContext = outerSynchronizationContext;
     }
 
+    /// <summary>Whether code that belongs to <paramref name="runIn"/> must run through <see cref="ExecutionContext.Run"/>
+    /// instead of a scope: the thread's flow is suppressed, and only <c>Run</c> can put a suppressed flow back afterwards.
+    /// Rare (code that suppressed flow and then drives a loop or runs work inline); check it before <see cref="Enter"/>.</summary>
+    public static bool NeedsRun(ExecutionContext? runIn) => runIn is not null && ExecutionContext.IsFlowSuppressed();
+
     /// <summary>Switches to <paramref name="runIn"/> (unless it is null or already the thread's), then makes
-    /// <paramref name="node"/> current (unless it is null: <paramref name="runIn"/> already carries it).</summary>
+    /// <paramref name="node"/> current (unless it is null: <paramref name="runIn"/> already carries it). With a non-null
+    /// <paramref name="runIn"/>, callers check <see cref="NeedsRun"/> first.</summary>
     public static CurrentNodeScope Enter(ExecutionContext? runIn, PromiseContext? node)
     {
         ExecutionContext? outer = ExecutionContext.Capture();

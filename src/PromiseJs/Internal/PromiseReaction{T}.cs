@@ -48,37 +48,20 @@ internal abstract class PromiseReaction<T> : Promise<T>
     /// <summary>Runs the handler for the settled <paramref name="source"/>; never throws.</summary>
     protected abstract void Execute(Promise source);
 
+    // Runs the handler in the ExecutionContext captured at attachment (the one primitive, CurrentNodeScope: no switch
+    // when it is the thread's already, as in a loop where everything was attached in one flow).
     private void RunInContext(Promise source)
     {
         ExecutionContext? context = ((ReactionContext)_rejection!).ExecutionContext;
-        if (context is null)
+        if (CurrentNodeScope.NeedsRun(context))
         {
-            Execute(source);
+            ExecutionContext.Run(context!, static state => ((ExecuteState)state!).Run(), new ExecuteState(this, source));
             return;
         }
 
-        ExecutionContext? previous = ExecutionContext.Capture();
-        if (previous == context)
+        using (CurrentNodeScope.Enter(context, null))
         {
             Execute(source);
-            return;
-        }
-
-        if (previous is null)
-        {
-            // Flow is suppressed on this thread: fall back to Run, which restores whatever was there.
-            ExecutionContext.Run(context, static state => ((ExecuteState)state!).Run(), new ExecuteState(this, source));
-            return;
-        }
-
-        ExecutionContext.Restore(context);
-        try
-        {
-            Execute(source);
-        }
-        finally
-        {
-            ExecutionContext.Restore(previous);
         }
     }
 

@@ -163,7 +163,22 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
             return;
         }
 
-        using CurrentNodeScope scope = CurrentNodeScope.Enter(TakeCreationContext(), Node);
+        ExecutionContext? creationContext = TakeCreationContext();
+        if (CurrentNodeScope.NeedsRun(creationContext))
+        {
+            ExecutionContext.Run(
+                creationContext!, static state => { var (promise, work) = ((WorkPromise<T>, object))state!; promise.InvokeWork(work, null); }, (this, work));
+        }
+        else
+        {
+            InvokeWork(work, creationContext);
+        }
+    }
+
+    // Calls the synchronous work with the node current (in runIn, when given) and settles with what it returns or throws.
+    private void InvokeWork(object work, ExecutionContext? runIn)
+    {
+        using CurrentNodeScope scope = CurrentNodeScope.Enter(runIn, Node);
         try
         {
             if (_fulfilledKind == HandlerKind.ValueNoArg)
@@ -229,26 +244,16 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     {
         object work = Interlocked.Exchange(ref _work, null)!;
         MarkWorkStarted();
-        object? result;
-        using (CurrentNodeScope.Enter(TakeCreationContext(), Node))
+        ExecutionContext? creationContext = TakeCreationContext();
+        (object? Result, bool Threw) call = CurrentNodeScope.NeedsRun(creationContext)
+            ? RunAsynchronousFunctionViaRun(work, creationContext!)
+            : CallAsynchronousFunction(work, creationContext);
+        if (call.Threw)
         {
-            try
-            {
-                result = _fulfilledKind switch
-                {
-                    HandlerKind.PromiseNoArg => ((Func<Promise<T>?>)work)(),
-                    HandlerKind.VoidPromiseNoArg => ((Func<Promise?>)work)(),
-                    HandlerKind.TaskNoArg => ((Func<Task<T>?>)work)(),
-                    _ => ((Func<Task?>)work)(),
-                };
-            }
-            catch (Exception ex)
-            {
-                TrySettleRejected(ExceptionDispatchInfo.Capture(ex));
-                return;
-            }
+            return;
         }
 
+        object? result = call.Result;
         switch (result)
         {
             case null:
@@ -270,5 +275,43 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
                 AdoptTask((Task)result);
                 break;
         }
+    }
+
+    // Calls the asynchronous function with the node current (in runIn, when given); a throw rejects this promise.
+    private (object? Result, bool Threw) CallAsynchronousFunction(object work, ExecutionContext? runIn)
+    {
+        using (CurrentNodeScope.Enter(runIn, Node))
+        {
+            try
+            {
+                return (_fulfilledKind switch
+                {
+                    HandlerKind.PromiseNoArg => ((Func<Promise<T>?>)work)(),
+                    HandlerKind.VoidPromiseNoArg => ((Func<Promise?>)work)(),
+                    HandlerKind.TaskNoArg => ((Func<Task<T>?>)work)(),
+                    _ => ((Func<Task?>)work)(),
+                }, false);
+            }
+            catch (Exception ex)
+            {
+                TrySettleRejected(ExceptionDispatchInfo.Capture(ex));
+                return (null, true);
+            }
+        }
+    }
+
+    // The same on a thread whose flow is suppressed (only ExecutionContext.Run puts that back afterwards).
+    private (object? Result, bool Threw) RunAsynchronousFunctionViaRun(object work, ExecutionContext runIn)
+    {
+        var call = new AsynchronousCall(this, work);
+        ExecutionContext.Run(runIn, static state => ((AsynchronousCall)state!).Invoke(), call);
+        return call.Outcome;
+    }
+
+    private sealed class AsynchronousCall(WorkPromise<T> promise, object work)
+    {
+        public (object? Result, bool Threw) Outcome { get; private set; }
+
+        public void Invoke() => Outcome = promise.CallAsynchronousFunction(work, null);
     }
 }

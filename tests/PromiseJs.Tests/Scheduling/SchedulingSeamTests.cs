@@ -300,6 +300,69 @@ public sealed class SchedulingSeamTests
     }
 
     [Fact]
+    public void FlowSuppressedWhereTheHandlerRuns_Handler_SeesItsAttachmentContextAndTheThreadKeepsItsOwn()
+    {
+        var context = new QueueingSynchronizationContext();
+        var resolvers = Promise.WithResolvers<int>();
+        string? seen = "unset";
+        bool suppressedAfter;
+        string? ambientAfter;
+
+        using (SynchronizationContextScope.Install(context))
+        {
+            s_ambient.Value = "at attachment";
+            var result = resolvers.Promise.Then(x => { seen = s_ambient.Value; });
+            s_ambient.Value = "the thread's own";
+            using (ExecutionContext.SuppressFlow())
+            {
+                resolvers.Resolve(1);
+                context.RunUntil(() => result.State != PromiseState.Pending, TestTimeouts.Generous);
+                suppressedAfter = ExecutionContext.IsFlowSuppressed();
+                ambientAfter = s_ambient.Value;
+            }
+        }
+
+        Assert.Equal("at attachment", seen);
+        Assert.True(suppressedAfter);
+        Assert.Equal("the thread's own", ambientAfter);
+    }
+
+    [Fact]
+    public void FlowSuppressedWhereAnAsyncMethodResumes_Method_SeesItsOwnContextAndTheThreadKeepsItsOwn()
+    {
+        var context = new QueueingSynchronizationContext();
+        var resolvers = Promise.WithResolvers<int>();
+        string? seen = "unset";
+        bool suppressedAfter;
+        string? ambientAfter;
+
+        async Promise<int> Method()
+        {
+            s_ambient.Value = "in the method";
+            int value = await resolvers.Promise;
+            seen = s_ambient.Value;
+            return value;
+        }
+
+        using (SynchronizationContextScope.Install(context))
+        {
+            s_ambient.Value = "the thread's own";
+            Promise<int> result = Method();
+            using (ExecutionContext.SuppressFlow())
+            {
+                resolvers.Resolve(1);
+                context.RunUntil(() => result.State != PromiseState.Pending, TestTimeouts.Generous);
+                suppressedAfter = ExecutionContext.IsFlowSuppressed();
+                ambientAfter = s_ambient.Value;
+            }
+        }
+
+        Assert.Equal("in the method", seen);
+        Assert.True(suppressedAfter);
+        Assert.Equal("the thread's own", ambientAfter);
+    }
+
+    [Fact]
     public void WithSynchronizationContext_Handler_SeesTheAsyncLocalValueCurrentAtAttachment()
     {
         var context = new QueueingSynchronizationContext();
