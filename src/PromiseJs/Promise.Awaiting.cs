@@ -257,7 +257,7 @@ public partial class Promise
     internal void AwaitOnCompleted(Action continuation, ConfigureAwaitOptions options, bool flowExecutionContext)
     {
         ArgumentNullException.ThrowIfNull(continuation);
-        object? scheduler = null;
+        PromiseScheduler? scheduler = null;
         if ((options & ConfigureAwaitOptions.ContinueOnCapturedContext) != 0)
         {
             scheduler = JobScheduler.Capture();

@@ -310,7 +310,7 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
 
     // Adopts the promise the work's function returned with JavaScript's two jobs: the first subscribes to it, the second
     // (queued once it has settled) settles the work promise as it did.
-    private sealed class Adopter(WorkPromise<T> target, object scheduler) : Reaction
+    private sealed class Adopter(WorkPromise<T> target, PromiseScheduler scheduler) : Reaction
     {
         private bool _subscribed;
 

@@ -30,13 +30,13 @@ public abstract class PromiseScheduler
 
     /// <summary>Returns a scheduler that posts to <paramref name="context"/>.</summary>
     /// <param name="context">The context to post to (a UI thread's, say).</param>
-    /// <returns>A scheduler that runs handlers and promise work by posting them to
-    /// <paramref name="context"/>.</returns>
+    /// <returns>A scheduler that runs handlers and promise work by posting them to <paramref name="context"/>; the same
+    /// instance for the same context, so all its handlers share one FIFO queue.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
     public static PromiseScheduler FromSynchronizationContext(SynchronizationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context is LoopSynchronizationContext loopContext ? loopContext.Loop : new SynchronizationContextScheduler(context);
+        return SynchronizationContextScheduler.For(context);
     }
 
     /// <summary>Returns a scheduler that starts its callbacks as tasks on <paramref name="scheduler"/>.</summary>
