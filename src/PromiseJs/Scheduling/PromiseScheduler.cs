@@ -3,9 +3,14 @@ namespace PromiseJs.Scheduling;
 /// <summary>Decides where promise handlers and promise work run: a <see cref="PromiseLoop"/>, the thread pool, a
 /// <see cref="SynchronizationContext"/>, a <see cref="TaskScheduler"/>, or one of your own (an Rx scheduler, a test clock…).</summary>
 /// <remarks>
-/// <para>To write one, override <see cref="Post"/>. The library queues the handlers of a promise in order on top of it and
-/// drains that queue through <see cref="Post"/> one callback at a time, so even a scheduler that runs posted callbacks in
-/// parallel runs one promise's handlers strictly one after another, in the order they were attached.</para>
+/// <para>To write one, override <see cref="Post"/>. The library queues handlers in order on top of it and drains that
+/// queue through <see cref="Post"/> one callback at a time, so even a scheduler that runs posted callbacks in parallel runs
+/// one promise's handlers strictly one after another, in the order they were attached (and, on your own scheduler, the
+/// handlers of all promises in the order they were queued).</para>
+/// <para><see cref="ThreadPool"/> and a <see cref="FromTaskScheduler">task scheduler</see> that runs tasks concurrently keep
+/// one such queue per promise instead (in effect: promises share a fixed set of queues by hash): one promise's handlers
+/// still run one after another in attachment order, while the handlers of unrelated promises run in parallel, so a handler
+/// that blocks does not hold up the rest of the process.</para>
 /// <para>A promise context (<see cref="Context.PromiseContext"/>) carries a scheduler as a setting, inherited down its tree
 /// and frozen when each node is created.</para>
 /// </remarks>
@@ -19,8 +24,8 @@ public abstract class PromiseScheduler
     {
     }
 
-    /// <summary>Gets the scheduler that runs handlers on the thread pool, one at a time in FIFO order (like JavaScript's job
-    /// queue), and promise work in parallel.</summary>
+    /// <summary>Gets the scheduler that runs handlers on the thread pool — the handlers of one promise one after another in
+    /// the order they were attached, those of unrelated promises in parallel — and promise work in parallel.</summary>
     public static PromiseScheduler ThreadPool => ThreadPoolJobScheduler.Instance;
 
     /// <summary>Gets the scheduler of the <see cref="PromiseLoop"/> running on the calling thread.</summary>
