@@ -72,6 +72,9 @@ public abstract class PromiseScheduler
         queue.Enqueue(job, source);
     }
 
+    /// <summary>Posts a callback that drains <paramref name="queue"/>.</summary>
+    internal virtual void PostDrain(SerialJobQueue queue) => Post(SerialJobQueue.DrainCallback, queue);
+
     /// <summary>Runs independent work (the synchronous function of <c>Promise.Run</c>): posted, in parallel where the scheduler allows.</summary>
     internal virtual void Execute(Promise work) => Post(static state => ((Promise)state!).RunJob(null), work);
 

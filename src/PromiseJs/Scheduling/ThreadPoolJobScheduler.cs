@@ -25,6 +25,10 @@ internal sealed class ThreadPoolJobScheduler : PromiseScheduler
 
     internal override void Enqueue(Promise job, Promise? source) => _queues.Enqueue(job, source);
 
+    // Into the posting thread's local queue when it is a pool thread, as Task queues its continuations: a chain's next
+    // handler usually runs on the same thread right after, and an idle thread steals it if this one stays busy or blocks.
+    internal override void PostDrain(SerialJobQueue queue) => System.Threading.ThreadPool.UnsafeQueueUserWorkItem(queue, preferLocal: true);
+
     /// <summary>Queues a job behind every job queued with the same <paramref name="key"/>, whatever its source.</summary>
     internal void Enqueue(Promise job, Promise? source, object key) => _queues.Enqueue(job, source, key);
 

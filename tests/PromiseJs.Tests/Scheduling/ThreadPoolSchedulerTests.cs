@@ -1,5 +1,6 @@
 using PromiseJs.Context;
 using PromiseJs.Scheduling;
+using PromiseJs.Tests.Scheduling.Support;
 using PromiseJs.Tests.TestSupport;
 
 namespace PromiseJs.Tests.Scheduling;
@@ -9,6 +10,7 @@ namespace PromiseJs.Tests.Scheduling;
 /// one promise run one after another in attachment order, those of unrelated promises in parallel (Promises/A+ 2.2.6 is a
 /// per-promise rule), and a handler that blocks on <see cref="Promise.Wait()"/> still lets the promise it waits for settle.
 /// </summary>
+[Collection(BlockingThreadPoolGroup.Name)]
 public sealed class ThreadPoolSchedulerTests
 {
     [Fact]
