@@ -257,15 +257,15 @@ public partial class Promise
         AddReaction(new AwaitReaction(continuation, AwaitScheduler(options), flowExecutionContext ? ExecutionContext.Capture() : null));
     }
 
-    // Where an await with these options resumes: a JobScheduler scheduler, or null for a thread-pool work item.
-    internal static object? AwaitScheduler(ConfigureAwaitOptions options)
+    // Where an await with these options resumes: a scheduler, or null for a thread-pool work item.
+    internal static PromiseScheduler? AwaitScheduler(ConfigureAwaitOptions options)
     {
         if ((options & ConfigureAwaitOptions.ContinueOnCapturedContext) == 0)
         {
             return null;
         }
 
-        object scheduler = JobScheduler.Capture();
+        PromiseScheduler scheduler = JobScheduler.Capture();
 
         // No context to return to: resume on the thread pool directly, in parallel, as Task does.
         return scheduler == ThreadPoolJobScheduler.Instance ? null : scheduler;

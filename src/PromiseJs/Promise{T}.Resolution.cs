@@ -69,12 +69,12 @@ public partial class Promise<T>
 
     /// <summary>Adopts one of our promises with JavaScript's two jobs on <paramref name="scheduler"/> (ECMAScript's
     /// NewPromiseResolveThenableJob subscribes to it; its reaction, once it has settled, settles this promise).</summary>
-    internal void AdoptPromise(Promise source, object scheduler) =>
+    internal void AdoptPromise(Promise source, PromiseScheduler scheduler) =>
         JobScheduler.Enqueue(scheduler, new PromiseAdopter(this, scheduler), source);
 
     /// <summary>Adopts a foreign thenable (Promises/A+ 2.3.3): its <c>Then</c> is called once, in a job on
     /// <paramref name="scheduler"/>, and only the first call of its callbacks counts.</summary>
-    internal void AdoptThenable(IThenable<T> thenable, object scheduler) =>
+    internal void AdoptThenable(IThenable<T> thenable, PromiseScheduler scheduler) =>
         JobScheduler.Enqueue(scheduler, new ThenableResolver(this, thenable), null);
 
     /// <summary>What settling with a resolved value means for this promise. The default fulfills a promise that only the
@@ -108,7 +108,7 @@ public partial class Promise<T>
     private protected virtual void OnAdoptedTaskCompleted(Task task) => SettleFromTask(task);
 
     // The two adoption jobs for a promise that cannot be its own job (a work promise's RunJob runs its work).
-    private sealed class PromiseAdopter(Promise<T> target, object scheduler) : Reaction
+    private sealed class PromiseAdopter(Promise<T> target, PromiseScheduler scheduler) : Reaction
     {
         private bool _subscribed;
 

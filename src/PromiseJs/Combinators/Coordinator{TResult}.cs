@@ -17,7 +17,7 @@ namespace PromiseJs.Combinators;
 internal abstract class Coordinator<TResult> : Promise<TResult>
 {
     // Where the input jobs run: captured when the combinator is called, like a Then handler's.
-    private readonly object _scheduler;
+    private readonly PromiseScheduler _scheduler;
 
     // The snapshot of the inputs; null once the result has settled and let go of them.
     private Promise[]? _inputs;

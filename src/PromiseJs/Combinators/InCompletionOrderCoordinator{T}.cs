@@ -13,7 +13,7 @@ namespace PromiseJs.Combinators;
 internal sealed class InCompletionOrderCoordinator<T>
     : Reaction, IAsyncEnumerable<Promise<T>>, IAsyncEnumerator<Promise<T>>, IValueTaskSource<bool>
 {
-    private readonly object _scheduler;
+    private readonly PromiseScheduler _scheduler;
 
     // The snapshot, to let go of the inputs still pending when the enumeration ends early.
     private readonly Promise<T>[] _inputs;

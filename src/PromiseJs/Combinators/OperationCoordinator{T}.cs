@@ -28,7 +28,7 @@ internal abstract class OperationCoordinator<T> : Promise<T>
     }
 
     /// <summary>Gets where this coordinator's jobs run.</summary>
-    protected object Scheduler => _context.Scheduler;
+    protected PromiseScheduler Scheduler => _context.Scheduler;
 
     // A promise this coordinator waits for (an item's, an attempt's, the one being timed) settled: handle it as a job
     // (RunJob), one tick later, like a Then handler.

@@ -13,7 +13,7 @@ internal sealed class StateMachineBox<TStateMachine> : Reaction, IThreadPoolWork
     private Action? _moveNextAction;
 
     // Where the pending promise await resumes: a JobScheduler scheduler, or null for a thread-pool work item.
-    private object? _scheduler;
+    private PromiseScheduler? _scheduler;
 
     public TStateMachine StateMachine = default!;
 

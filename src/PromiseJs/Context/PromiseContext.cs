@@ -516,18 +516,8 @@ public sealed class PromiseContext
         }
     }
 
-    private static PromiseScheduler AmbientScheduler()
-    {
-        if (LoopCore.Current is { } loop)
-        {
-            return loop;
-        }
-
-        SynchronizationContext? context = SynchronizationContext.Current;
-        return context is null || context.GetType() == typeof(SynchronizationContext)
-            ? PromiseScheduler.ThreadPool
-            : PromiseScheduler.FromSynchronizationContext(context);
-    }
+    // The capture rule handlers use too, so a node made under a context posts through the same one queue as they do.
+    private static PromiseScheduler AmbientScheduler() => JobScheduler.CaptureAmbient(SynchronizationContext.Current);
 
     // Called once, when the node's promise has settled; bodyStillRunning when a cancellation settled it while the work's
     // body runs on (the node then finishes only after OnWorkEnded too).

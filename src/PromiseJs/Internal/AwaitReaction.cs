@@ -4,7 +4,7 @@ namespace PromiseJs.Internal;
 
 /// <summary>An <c>await</c> continuation waiting for a promise: queued on the captured scheduler (a loop microtask, like V8's
 /// await), posted to the captured context, or — with no context or with <c>ConfigureAwait(false)</c> — run on the thread pool.</summary>
-internal sealed class AwaitReaction(Action continuation, object? scheduler, ExecutionContext? executionContext)
+internal sealed class AwaitReaction(Action continuation, PromiseScheduler? scheduler, ExecutionContext? executionContext)
     : Reaction, IThreadPoolWorkItem
 {
     internal override void OnSourceSettled(Promise source)

@@ -19,7 +19,7 @@ internal abstract class PromiseReaction<T> : Promise<T>
     }
 
     // Valid until this promise settles.
-    private object Scheduler => ((ReactionContext)_rejection!).Scheduler;
+    private PromiseScheduler Scheduler => ((ReactionContext)_rejection!).Scheduler;
 
     internal sealed override void OnSourceSettled(Promise source) => JobScheduler.Enqueue(Scheduler, this, source);
 
@@ -178,7 +178,7 @@ internal abstract class PromiseReaction<T> : Promise<T>
         else
         {
             _state = StateAdoptForeign;
-            JobScheduler.OperationStarted(Scheduler);
+            Scheduler.OperationStarted();
             AdoptTask(task);
         }
     }
@@ -186,9 +186,9 @@ internal abstract class PromiseReaction<T> : Promise<T>
     private protected override void OnAdoptedTaskCompleted(Task task)
     {
         // Read before settling: settling reuses the field that holds it.
-        object scheduler = Scheduler;
+        PromiseScheduler scheduler = Scheduler;
         SettleFromTask(task);
-        JobScheduler.OperationCompleted(scheduler);
+        scheduler.OperationCompleted();
     }
 
     /// <summary>Resolves with a thenable: ours are adopted as promises; a foreign one is called once, in a later job (A+ 2.3.3).</summary>

@@ -6,13 +6,12 @@ namespace PromiseJs.Internal;
 /// <summary>Where a reaction runs and the <see cref="System.Threading.ExecutionContext"/> it runs in, captured when it is
 /// attached. Immutable and shared: consecutive reactions attached in the same place and context reuse one instance, so
 /// capturing it allocates nothing in steady state.</summary>
-internal sealed class ReactionContext(object scheduler, ExecutionContext? executionContext)
+internal sealed class ReactionContext(PromiseScheduler scheduler, ExecutionContext? executionContext)
 {
     [ThreadStatic]
     private static ReactionContext? t_last;
 
-    // A JobScheduler or a SynchronizationContext.
-    public object Scheduler { get; } = scheduler;
+    public PromiseScheduler Scheduler { get; } = scheduler;
 
     // null when flow was suppressed: the job then runs in whatever context its thread has.
     public ExecutionContext? ExecutionContext { get; } = executionContext;
@@ -33,7 +32,7 @@ internal sealed class ReactionContext(object scheduler, ExecutionContext? execut
                 return cached;
             }
 
-            object loopScheduler = PromiseContext.Current?.Scheduler ?? (object)loop;
+            PromiseScheduler loopScheduler = PromiseContext.Current?.Scheduler ?? loop;
             return loop.LastReactionContext = new ReactionContext(loopScheduler, executionContext);
         }
 
@@ -44,7 +43,7 @@ internal sealed class ReactionContext(object scheduler, ExecutionContext? execut
             return last;
         }
 
-        object scheduler = PromiseContext.Current?.Scheduler ?? JobScheduler.CaptureAmbient(synchronizationContext);
+        PromiseScheduler scheduler = PromiseContext.Current?.Scheduler ?? JobScheduler.CaptureAmbient(synchronizationContext);
         return t_last = new ReactionContext(scheduler, executionContext) { _synchronizationContext = synchronizationContext };
     }
 }

@@ -1,9 +1,10 @@
 namespace PromiseJs.Scheduling;
 
 /// <summary>A FIFO ring buffer of jobs that grows by doubling; not thread-safe (callers own it or lock around it).</summary>
-internal sealed class JobQueue
+internal sealed class JobQueue(int capacity = 64)
 {
-    private Job[] _items = new Job[64];
+    // A power of two.
+    private Job[] _items = new Job[capacity];
     private int _head;
     private int _count;
 

@@ -1,19 +1,19 @@
 namespace PromiseJs.Scheduling;
 
 /// <summary>
-/// The scheduling seam: decides where a reaction runs. A reaction captures its scheduler when it is attached, as an
-/// <see cref="object"/> that is either a <see cref="PromiseScheduler"/> or a <see cref="SynchronizationContext"/> to post to
-/// (the ambient context, kept raw so that capturing it allocates nothing).
+/// The scheduling seam: decides where a reaction runs. A reaction captures its <see cref="PromiseScheduler"/> when it is
+/// attached, by one rule (<see cref="Capture"/>); queueing a job on it is one virtual call.
 /// </summary>
 internal static class JobScheduler
 {
     /// <summary>Gets where a reaction attached now runs: the scheduler of the current promise context, if any; else the
     /// running <see cref="PromiseLoop"/>; else the current <see cref="SynchronizationContext"/> (unless it is the thread-pool
-    /// default); else the serial thread-pool queue.</summary>
-    public static object Capture() => Context.PromiseContext.Current?.Scheduler ?? CaptureAmbient(SynchronizationContext.Current);
+    /// default); else the thread pool.</summary>
+    public static PromiseScheduler Capture() => Context.PromiseContext.Current?.Scheduler ?? CaptureAmbient(SynchronizationContext.Current);
 
-    /// <summary>The same rule without a promise context, for a given current <see cref="SynchronizationContext"/>.</summary>
-    public static object CaptureAmbient(SynchronizationContext? context)
+    /// <summary>The same rule without a promise context, for a given current <see cref="SynchronizationContext"/>; capturing
+    /// a context again returns its one cached scheduler (nothing is allocated in steady state).</summary>
+    public static PromiseScheduler CaptureAmbient(SynchronizationContext? context)
     {
         if (LoopCore.Current is { } loop)
         {
@@ -25,61 +25,19 @@ internal static class JobScheduler
             return ThreadPoolJobScheduler.Instance;
         }
 
-        return context is LoopSynchronizationContext loopContext ? loopContext.Loop : context;
+        return SynchronizationContextScheduler.For(context);
     }
 
-    public static void Enqueue(object scheduler, Promise job, Promise? source)
+    public static void Enqueue(PromiseScheduler scheduler, Promise job, Promise? source)
     {
         if (scheduler is LoopCore loop)
         {
-            // The common case, tested first: a sealed type is an exact, inlined check.
+            // The common case, tested first: a sealed type is an exact check, and the call is direct (and inlinable).
             loop.Enqueue(job, source);
         }
-        else if (scheduler is PromiseScheduler promiseScheduler)
-        {
-            promiseScheduler.Enqueue(job, source);
-        }
         else
         {
-            var posted = new PostedJob(job, source);
-            try
-            {
-                ((SynchronizationContext)scheduler).Post(static state => ((PostedJob)state!).Run(), posted);
-            }
-            catch (Exception ex)
-            {
-                // A context that refuses the post (a UI dispatcher that has shut down) fails this job only.
-                PostFailure.Fail(job, source, ex);
-            }
+            scheduler.Enqueue(job, source);
         }
-    }
-
-    public static void OperationStarted(object scheduler)
-    {
-        if (scheduler is PromiseScheduler promiseScheduler)
-        {
-            promiseScheduler.OperationStarted();
-        }
-        else
-        {
-            ((SynchronizationContext)scheduler).OperationStarted();
-        }
-    }
-
-    public static void OperationCompleted(object scheduler)
-    {
-        if (scheduler is PromiseScheduler promiseScheduler)
-        {
-            promiseScheduler.OperationCompleted();
-        }
-        else
-        {
-            ((SynchronizationContext)scheduler).OperationCompleted();
-        }
-    }
-
-    private sealed class PostedJob(Promise target, Promise? source)
-    {
-        public void Run() => new Job(target, source).Run();
     }
 }

@@ -148,13 +148,13 @@ internal sealed class LoopCore : PromiseScheduler
         }
     }
 
-    private static void ForwardToThreadPool(JobQueue queue, ref int count)
+    private void ForwardToThreadPool(JobQueue queue, ref int count)
     {
         while (queue.Count > 0)
         {
             Job job = queue.Dequeue();
             count--;
-            ThreadPoolJobScheduler.Instance.Enqueue(job.Target, job.Source);
+            ThreadPoolJobScheduler.Instance.Enqueue(job.Target, job.Source, this);
         }
     }
 
@@ -206,7 +206,9 @@ internal sealed class LoopCore : PromiseScheduler
             count--;
         }
 
-        ThreadPoolJobScheduler.Instance.Enqueue(job, source);
+        // Keyed by the loop, not the source: its jobs keep running one at a time in its order (a coordinator of the loop
+        // counts with plain decrements), now on the thread pool.
+        ThreadPoolJobScheduler.Instance.Enqueue(job, source, this);
     }
 
     internal override void OperationStarted() => Interlocked.Increment(ref _outstanding);

@@ -3,9 +3,14 @@ namespace PromiseJs.Scheduling;
 /// <summary>Decides where promise handlers and promise work run: a <see cref="PromiseLoop"/>, the thread pool, a
 /// <see cref="SynchronizationContext"/>, a <see cref="TaskScheduler"/>, or one of your own (an Rx scheduler, a test clock…).</summary>
 /// <remarks>
-/// <para>To write one, override <see cref="Post"/>. The library queues the handlers of a promise in order on top of it and
-/// drains that queue through <see cref="Post"/> one callback at a time, so even a scheduler that runs posted callbacks in
-/// parallel runs one promise's handlers strictly one after another, in the order they were attached.</para>
+/// <para>To write one, override <see cref="Post"/>. The library queues handlers in order on top of it and drains that
+/// queue through <see cref="Post"/> one callback at a time, so even a scheduler that runs posted callbacks in parallel runs
+/// one promise's handlers strictly one after another, in the order they were attached (and, on your own scheduler, the
+/// handlers of all promises in the order they were queued).</para>
+/// <para><see cref="ThreadPool"/> and a <see cref="FromTaskScheduler">task scheduler</see> that runs tasks concurrently keep
+/// one such queue per promise instead (in effect: promises share a fixed set of queues by hash): one promise's handlers
+/// still run one after another in attachment order, while the handlers of unrelated promises run in parallel, so a handler
+/// that blocks does not hold up the rest of the process.</para>
 /// <para>A promise context (<see cref="Context.PromiseContext"/>) carries a scheduler as a setting, inherited down its tree
 /// and frozen when each node is created.</para>
 /// </remarks>
@@ -19,8 +24,8 @@ public abstract class PromiseScheduler
     {
     }
 
-    /// <summary>Gets the scheduler that runs handlers on the thread pool, one at a time in FIFO order (like JavaScript's job
-    /// queue), and promise work in parallel.</summary>
+    /// <summary>Gets the scheduler that runs handlers on the thread pool — the handlers of one promise one after another in
+    /// the order they were attached, those of unrelated promises in parallel — and promise work in parallel.</summary>
     public static PromiseScheduler ThreadPool => ThreadPoolJobScheduler.Instance;
 
     /// <summary>Gets the scheduler of the <see cref="PromiseLoop"/> running on the calling thread.</summary>
@@ -30,13 +35,13 @@ public abstract class PromiseScheduler
 
     /// <summary>Returns a scheduler that posts to <paramref name="context"/>.</summary>
     /// <param name="context">The context to post to (a UI thread's, say).</param>
-    /// <returns>A scheduler that runs handlers and promise work by posting them to
-    /// <paramref name="context"/>.</returns>
+    /// <returns>A scheduler that runs handlers and promise work by posting them to <paramref name="context"/>; the same
+    /// instance for the same context, so all its handlers share one FIFO queue.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="context"/> is <see langword="null"/>.</exception>
     public static PromiseScheduler FromSynchronizationContext(SynchronizationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context is LoopSynchronizationContext loopContext ? loopContext.Loop : new SynchronizationContextScheduler(context);
+        return SynchronizationContextScheduler.For(context);
     }
 
     /// <summary>Returns a scheduler that starts its callbacks as tasks on <paramref name="scheduler"/>.</summary>
@@ -66,6 +71,9 @@ public abstract class PromiseScheduler
 
         queue.Enqueue(job, source);
     }
+
+    /// <summary>Posts a callback that drains <paramref name="queue"/>.</summary>
+    internal virtual void PostDrain(SerialJobQueue queue) => Post(SerialJobQueue.DrainCallback, queue);
 
     /// <summary>Runs independent work (the synchronous function of <c>Promise.Run</c>): posted, in parallel where the scheduler allows.</summary>
     internal virtual void Execute(Promise work) => Post(static state => ((Promise)state!).RunJob(null), work);

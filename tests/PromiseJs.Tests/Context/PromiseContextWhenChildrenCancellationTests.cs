@@ -159,13 +159,14 @@ public sealed class PromiseContextWhenChildrenCancellationTests
         var context = new PromiseContext(new() { Orphan = true });
         var release = Promise.WithResolvers<int>();
         _ = Promise.Run(() => release.Promise, new() { Parent = context });
-        // Not disposed with using: the wait can return while the releasing task is still finishing its Resolve call, and
-        // disposing an unfinished task throws.
-        _ = Task.Run(() => release.Resolve(1));
+        // Joined at the end, not disposed at once: the children can finish while Resolve is still returning on it.
+        var releaser = new Thread(() => release.Resolve(1));
+        releaser.Start();
 
         context.WaitForChildren(TestTimeouts.Generous, recursive: true, cancellation.Token);
 
         Assert.Empty(context.Children);
+        Assert.True(releaser.Join(TestTimeouts.Generous));
     }
 
     // Kept out of line so no local of the test method holds the wait.

@@ -475,11 +475,16 @@ public sealed class FaultTests
         {
             var thenable = new ScriptedThenable<int>((resolve, reject) =>
             {
+                // Threads of their own, not pool threads: thenable calls run in parallel on the pool (one per promise), and
+                // each blocking on two more pool work items would starve it.
                 using var start = new Barrier(3);
-                Task a = Task.Run(() => { start.SignalAndWait(); resolve(1); resolve(2); });
-                Task b = Task.Run(() => { start.SignalAndWait(); reject(reason); resolve(3); });
+                var a = new Thread(() => { start.SignalAndWait(); resolve(1); resolve(2); });
+                var b = new Thread(() => { start.SignalAndWait(); reject(reason); resolve(3); });
+                a.Start();
+                b.Start();
                 start.SignalAndWait();
-                Task.WaitAll(a, b);
+                a.Join();
+                b.Join();
             });
             adopted[i] = Promise.Resolve<int>(thenable).Then(
                 x => { Interlocked.Increment(ref handlerRuns); return x; },

@@ -85,6 +85,56 @@ public sealed class PromiseSchedulerTests
     }
 
     [Fact]
+    public void FromSynchronizationContext_SameContextTwice_ReturnsTheSameScheduler()
+    {
+        var context = new QueueingSynchronizationContext();
+
+        Assert.Same(PromiseScheduler.FromSynchronizationContext(context), PromiseScheduler.FromSynchronizationContext(context));
+    }
+
+    [Fact]
+    public void AmbientSynchronizationContext_NodeMadeUnderIt_HasTheSchedulerHandlersCaptureThere()
+    {
+        var context = new QueueingSynchronizationContext();
+        PromiseContext node;
+
+        using (SynchronizationContextScope.Install(context))
+        {
+            node = new PromiseContext();
+        }
+
+        Assert.Same(PromiseScheduler.FromSynchronizationContext(context), node.Scheduler);
+    }
+
+    [Fact]
+    public void AmbientSynchronizationContext_HandlersOfOnePromiseAttachedInAndOutOfANodeMadeThere_RunInAttachmentOrder()
+    {
+        var context = new QueueingSynchronizationContext();
+        var source = Promise.Resolve(0);
+        var order = new List<int>();
+
+        using (SynchronizationContextScope.Install(context))
+        {
+            // The node takes the ambient context as its scheduler; handlers attached outside it capture the context
+            // directly. Both must feed one queue, or the third handler could run before the second.
+            var node = new PromiseContext();
+            using (node.Enter())
+            {
+                source.Then(x => order.Add(1));
+            }
+
+            source.Then(x => order.Add(2));
+            using (node.Enter())
+            {
+                source.Then(x => order.Add(3));
+            }
+        }
+
+        context.RunPending();
+        Assert.Equal([1, 2, 3], order);
+    }
+
+    [Fact]
     public void FromSynchronizationContext_Null_ThrowsArgumentNullException()
     {
         Assert.Throws<ArgumentNullException>(() => PromiseScheduler.FromSynchronizationContext(null!));

@@ -94,7 +94,9 @@ public sealed class SchedulingSeamTests
 
         Assert.Equal([Environment.CurrentManagedThreadId, Environment.CurrentManagedThreadId], handlerThreads);
         Assert.Same(context, handlerContext);
-        Assert.Equal(2, context.PostCount);
+
+        // One post: the second handler joined the queue the first post was draining (the context's one FIFO queue).
+        Assert.Equal(1, context.PostCount);
     }
 
     [Fact]

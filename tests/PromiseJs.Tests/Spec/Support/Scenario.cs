@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
+using PromiseJs.Scheduling;
 using Xunit.Sdk;
 
 namespace PromiseJs.Tests.Spec.Support;
@@ -17,6 +18,25 @@ internal sealed class Scenario(FakeTimeProvider clock)
     // Extra trips through the job queue once done: on the thread pool, handlers queued by the last timer or handler run
     // before the test looks at what they recorded (inside a loop, Run drains everything anyway).
     private const int FlushHops = 5;
+
+    // One settled promise per stripe of the thread pool's queues.
+    private static readonly Lazy<Promise[]> s_stripeKeys = new(() =>
+    {
+        StripedJobQueue queues = ThreadPoolJobScheduler.Instance.Queues;
+        var keys = new Promise[queues.StripeCount];
+        for (int found = 0; found < keys.Length;)
+        {
+            Promise candidate = Promise.Resolve(found);
+            ref Promise slot = ref keys[queues.StripeOf(candidate)];
+            if (slot is null)
+            {
+                slot = candidate;
+                found++;
+            }
+        }
+
+        return keys;
+    });
 
     private readonly PromiseWithResolvers _done = Promise.WithResolvers();
     private readonly ConcurrentQueue<Exception> _failures = new();
@@ -209,7 +229,20 @@ internal sealed class Scenario(FakeTimeProvider clock)
 
     /// <summary>Settles after <paramref name="hops"/> trips through the job queue, one after another: each trip runs after
     /// every job queued before it, so a chain of up to that many handlers started before the call has run by then.</summary>
-    public static Promise Hop(int hops) => hops == 0 ? Promise.Resolve() : Promise.Resolve().Then(() => Hop(hops - 1));
+    /// <remarks>On the thread pool every promise's handlers queue on one of several stripes, so a trip there is one handler
+    /// on each stripe, all of them run.</remarks>
+    public static Promise Hop(int hops) => hops == 0 ? Promise.Resolve() : Trip().Then(() => Hop(hops - 1));
+
+    private static Promise Trip()
+    {
+        if (LoopCore.Current is not null || SynchronizationContext.Current is not null)
+        {
+            return Promise.Resolve().Then(() => { });
+        }
+
+        Promise[] trips = s_stripeKeys.Value.Select(key => key.Then(() => { })).ToArray();
+        return Promise.All(trips);
+    }
 
     private void EndIf(bool endsScenario)
     {

@@ -1,7 +1,7 @@
 namespace PromiseJs.Tests.Spec.Support;
 
 /// <summary>
-/// Runs the scenario without a loop: handlers go to the shared serial thread-pool queue, and the test thread drives the
+/// Runs the scenario without a loop: handlers go to the thread pool's per-promise queues, and the test thread drives the
 /// scenario's fake clock (<see cref="Scenario.Clock"/>): once the handlers queued so far have run, it moves the clock to the
 /// next timer's due time, which fires that timer (its handler is queued in turn), and so on until the scenario is over.
 /// </summary>
@@ -18,15 +18,14 @@ internal sealed class ThreadPoolRunner(Scenario scenario) : IRunner
     public void Run(Func<Promise> main)
     {
         // xunit runs a test under its own SynchronizationContext, which would receive the handlers; without a context
-        // they go to the shared serial thread-pool queue.
+        // they go to the thread pool's per-promise queues.
         SynchronizationContext? previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
         try
         {
             DateTime deadline = DateTime.UtcNow + Scenarios.Patience;
 
-            // main itself runs as a job of that queue, as a JavaScript script runs on its thread: no handler it schedules
-            // can start before it returns, so the synchronous checks of 2.2.4 are meaningful and free of races.
+            // main itself runs as a job of those queues, as a JavaScript script runs on its thread.
             Promise over = Promise.Resolve().Then(main);
             while (true)
             {
