@@ -208,7 +208,7 @@ public partial class Promise
                 "that settles it while its own thread is blocked, so this would deadlock. Use await or Then inside the loop.");
         }
 
-        // A handler blocking on the shared thread-pool queue hands the queue on, so the jobs it waits for can still run.
+        // A handler blocking on its promise's thread-pool queue hands the queue on, so the jobs it waits for can still run.
         SerialJobQueue.ReleaseCurrentDrainer();
         var waiter = new WaitReaction();
         AddReaction(waiter);
