@@ -4,8 +4,8 @@ namespace PromiseJs.Scheduling;
 
 /// <summary>
 /// The engine of <see cref="PromiseLoop"/>: one FIFO microtask queue (owned by the loop thread, no locks), drained completely
-/// before each macrotask; a locked macrotask queue for posted work and work from other threads; timers; and the
-/// unhandled-rejection checkpoint. One instance per thread is reused by every <c>PromiseLoop.Run</c> on that thread, so
+/// before each macrotask; a locked macrotask queue for posted work and work from other threads; its timers
+/// (<see cref="LoopTimers"/>); and the unhandled-rejection checkpoint. One instance per thread is reused by every <c>PromiseLoop.Run</c> on that thread, so
 /// entering and leaving a loop allocates nothing.
 /// </summary>
 internal sealed class LoopCore : PromiseScheduler
@@ -33,14 +33,8 @@ internal sealed class LoopCore : PromiseScheduler
     private int _posted;
     private int _running;
 
-    // Timers by (due, sequence), so equal delays fire in creation order.
-    private readonly List<TimerEntry> _timers = [];
-
-    // Each clock's "now" as first read in this turn: every timer created in one turn is measured from it, as node measures
-    // every timer of a loop iteration from its cached uv_now, so a 10 ms and then a 5 ms timer fire 5-before-10 however
-    // long the code between the two calls ran. A turn is main's run or one macrotask, with the microtasks drained after it.
-    private readonly List<(TimeProvider Clock, long Timestamp)> _turnNow = [];
-    private long _timerSequence;
+    // The loop's timers (and each clock's "now" for the current turn); owned by the loop's thread.
+    private readonly LoopTimers _timers = new();
 
     // Rejections that had no handler when they happened, reported at the next checkpoint unless handled by then. A drain
     // can last as long as the program only ever awaits, so at _compactRejectionsAt the handled ones are dropped early:
@@ -108,18 +102,8 @@ internal sealed class LoopCore : PromiseScheduler
             _microtasks.Clear();
         }
 
-        if (_timers.Count > 0)
-        {
-            foreach (TimerEntry timer in _timers)
-            {
-                timer.Cancel();
-            }
-
-            _timers.Clear();
-        }
-
+        _timers.Clear();
         _pendingRejections?.Clear();
-        _turnNow.Clear();
         _mainWatcher = null;
         _main = null;
         if (Volatile.Read(ref _outstanding) != 0)
@@ -325,7 +309,7 @@ internal sealed class LoopCore : PromiseScheduler
             _posted--;
         }
 
-        StartTurn();
+        _timers.StartTurn();
         job.Run();
         return true;
     }
@@ -367,50 +351,8 @@ internal sealed class LoopCore : PromiseScheduler
     // ----- timers -----
 
     /// <summary>Adds a timer that runs <paramref name="callback"/> as a macrotask after <paramref name="delay"/>.</summary>
-    public TimerEntry AddTimer(TimeSpan delay, TimeProvider timeProvider, object callback)
-    {
-        // Like node, a delay under one millisecond counts as one, so setTimeout(0) and setTimeout(1) fire in creation order.
-        if (delay < TimeSpan.FromMilliseconds(1))
-        {
-            delay = TimeSpan.FromMilliseconds(1);
-        }
-
-        long due = TurnTimestamp(timeProvider) + (long)(delay.TotalSeconds * timeProvider.TimestampFrequency);
-        var entry = new TimerEntry(this, timeProvider, due, _timerSequence++, callback);
-        int index = _timers.BinarySearch(entry, TimerEntry.Comparer);
-        _timers.Insert(index < 0 ? ~index : index, entry);
-
-        // The clock's timer only wakes the loop: armed for what is left until the due time (which the turn's cached "now"
-        // may have brought closer), it fires every timer due by then in (due, sequence) order.
-        TimeSpan left = timeProvider.GetElapsedTime(timeProvider.GetTimestamp(), due);
-        entry.Start(left > TimeSpan.Zero ? left : TimeSpan.Zero);
-        return entry;
-    }
-
-    private long TurnTimestamp(TimeProvider timeProvider)
-    {
-        foreach ((TimeProvider clock, long timestamp) in _turnNow)
-        {
-            if (clock == timeProvider)
-            {
-                return timestamp;
-            }
-        }
-
-        long now = timeProvider.GetTimestamp();
-        _turnNow.Add((timeProvider, now));
-        return now;
-    }
-
-    private void StartTurn()
-    {
-        if (_turnNow.Count != 0)
-        {
-            _turnNow.Clear();
-        }
-    }
-
-    public void RemoveTimer(TimerEntry entry) => _timers.Remove(entry);
+    public TimerEntry AddTimer(TimeSpan delay, TimeProvider timeProvider, object callback) =>
+        _timers.Add(this, delay, timeProvider, callback);
 
     /// <summary>Cancels a timer from any thread: it never fires, and the loop no longer waits for it.</summary>
     public void CancelTimer(TimerEntry entry)
@@ -432,29 +374,8 @@ internal sealed class LoopCore : PromiseScheduler
     // so that timers whose clock callbacks raced each other still fire in the order JavaScript promises.
     public void FireTimersUpTo(TimerEntry signalled)
     {
-        while (true)
+        while (_timers.TakeNextDueBy(signalled) is { } next)
         {
-            TimerEntry? next = null;
-            foreach (TimerEntry candidate in _timers)
-            {
-                if (candidate.Due > signalled.Due)
-                {
-                    break;
-                }
-
-                if (candidate.TimeProvider == signalled.TimeProvider)
-                {
-                    next = candidate;
-                    break;
-                }
-            }
-
-            if (next is null)
-            {
-                return;
-            }
-
-            _timers.Remove(next);
             next.Fire();
             DrainMicrotasks();
         }
