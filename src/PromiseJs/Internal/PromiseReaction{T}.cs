@@ -53,6 +53,13 @@ internal abstract class PromiseReaction<T> : Promise<T>
     private void RunInContext(Promise source)
     {
         ExecutionContext? context = ((ReactionContext)_rejection!).ExecutionContext;
+        if (context is null || context == ExecutionContext.Capture())
+        {
+            // Nothing to switch (the common case: everything on a loop attached in one flow); the hottest path.
+            Execute(source);
+            return;
+        }
+
         if (CurrentNodeScope.NeedsRun(context))
         {
             ExecutionContext.Run(context!, static state => ((ExecuteState)state!).Run(), new ExecuteState(this, source));

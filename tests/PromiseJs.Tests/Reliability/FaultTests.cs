@@ -75,20 +75,8 @@ public sealed class FaultTests
         var first = new InvalidOperationException("first unhandled");
         var second = new InvalidOperationException("second unhandled");
         var seen = new ConcurrentQueue<Exception>();
-        EventHandler<UnhandledRejectionEventArgs> throwing = (_, e) =>
-        {
-            if (e.Reason == first || e.Reason == second)
-            {
-                throw new InvalidOperationException("the loop subscriber failed");
-            }
-        };
-        EventHandler<UnhandledRejectionEventArgs> recording = (_, e) =>
-        {
-            if (e.Reason == first || e.Reason == second)
-            {
-                seen.Enqueue(e.Reason);
-            }
-        };
+        (EventHandler<UnhandledRejectionEventArgs> throwing, EventHandler<UnhandledRejectionEventArgs> recording) =
+            Subscribers(r => r == first || r == second, seen, "the loop subscriber failed");
 
         using var listener = new RecordingEventListener(EventLevel.Error, PromiseDiagnostics.RejectionsKeyword);
         Promise.UnhandledRejection += throwing;
@@ -122,20 +110,8 @@ public sealed class FaultTests
     {
         var reason = new InvalidOperationException("collected unhandled");
         var seen = new ConcurrentQueue<Exception>();
-        EventHandler<UnhandledRejectionEventArgs> throwing = (_, e) =>
-        {
-            if (e.Reason == reason)
-            {
-                throw new InvalidOperationException("the subscriber failed");
-            }
-        };
-        EventHandler<UnhandledRejectionEventArgs> recording = (_, e) =>
-        {
-            if (e.Reason == reason)
-            {
-                seen.Enqueue(e.Reason);
-            }
-        };
+        (EventHandler<UnhandledRejectionEventArgs> throwing, EventHandler<UnhandledRejectionEventArgs> recording) =
+            Subscribers(r => r == reason, seen, "the subscriber failed");
 
         Promise.UnhandledRejection += throwing;
         Promise.UnhandledRejection += recording;
@@ -163,20 +139,8 @@ public sealed class FaultTests
     {
         var reason = new InvalidOperationException("handled late");
         var seen = new ConcurrentQueue<Exception>();
-        EventHandler<UnhandledRejectionEventArgs> throwing = (_, e) =>
-        {
-            if (e.Reason == reason)
-            {
-                throw new InvalidOperationException("the subscriber failed");
-            }
-        };
-        EventHandler<UnhandledRejectionEventArgs> recording = (_, e) =>
-        {
-            if (e.Reason == reason)
-            {
-                seen.Enqueue(e.Reason);
-            }
-        };
+        (EventHandler<UnhandledRejectionEventArgs> throwing, EventHandler<UnhandledRejectionEventArgs> recording) =
+            Subscribers(r => r == reason, seen, "the subscriber failed");
 
         Promise.RejectionHandled += throwing;
         Promise.RejectionHandled += recording;
@@ -507,4 +471,22 @@ public sealed class FaultTests
         using var noContext = SynchronizationContextScope.None();
         _ = Promise.Reject<int>(reason);
     }
+
+    // A subscriber that throws for the test's own reasons, and one that records them (other tests' rejections pass by).
+    private static (EventHandler<UnhandledRejectionEventArgs> Throwing, EventHandler<UnhandledRejectionEventArgs> Recording) Subscribers(
+        Func<Exception, bool> isOurs, ConcurrentQueue<Exception> seen, string failure) =>
+        ((_, e) =>
+        {
+            if (isOurs(e.Reason))
+            {
+                throw new InvalidOperationException(failure);
+            }
+        },
+        (_, e) =>
+        {
+            if (isOurs(e.Reason))
+            {
+                seen.Enqueue(e.Reason);
+            }
+        });
 }
