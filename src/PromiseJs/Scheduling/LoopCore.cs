@@ -4,9 +4,9 @@ namespace PromiseJs.Scheduling;
 
 /// <summary>
 /// The engine of <see cref="PromiseLoop"/>: one FIFO microtask queue (owned by the loop thread, no locks), drained completely
-/// before each macrotask; a locked macrotask queue for posted work and work from other threads; its timers
-/// (<see cref="LoopTimers"/>); and the unhandled-rejection checkpoint. One instance per thread is reused by every <c>PromiseLoop.Run</c> on that thread, so
-/// entering and leaving a loop allocates nothing.
+/// before each macrotask; the cross-thread inbox for posted work and work from other threads (<see cref="LoopInbox"/>);
+/// its timers (<see cref="LoopTimers"/>); and the unhandled-rejection checkpoint. One instance per thread is reused by
+/// every <c>PromiseLoop.Run</c> on that thread, so entering and leaving a loop allocates nothing.
 /// </summary>
 internal sealed class LoopCore : PromiseScheduler
 {
@@ -18,20 +18,8 @@ internal sealed class LoopCore : PromiseScheduler
 
     private readonly JobQueue _microtasks = new();
 
-    // Guards _macrotasks, _incoming, _wake and _waiting; other threads post here.
-    private readonly object _gate = new();
-    private readonly JobQueue _macrotasks = new();
-
-    // Promise jobs queued from other threads (a promise settled on the thread pool): microtasks, moved into _microtasks
-    // before the loop runs its next microtask or queues one of its own, so they keep their place in the FIFO order.
-    private readonly JobQueue _incoming = new();
-    private int _incomingCount;
-
-    // How many macrotasks are queued (or being queued): lets the loop skip the lock when nothing was posted.
-    // Incremented before _running is read and _running is cleared before this is read, both with full fences, so a
-    // post racing with the end of the loop is either refused (and runs on the thread pool) or seen by Exit.
-    private int _posted;
-    private int _running;
+    // Posted work and jobs from other threads, and the loop's wait for them.
+    private readonly LoopInbox _inbox = new();
 
     // The loop's timers (and each clock's "now" for the current turn); owned by the loop's thread.
     private readonly LoopTimers _timers = new();
@@ -43,8 +31,6 @@ internal sealed class LoopCore : PromiseScheduler
     private int _compactRejectionsAt = MinRejectionsBeforeCompaction;
     private const int MinRejectionsBeforeCompaction = 1024;
     private int _outstanding;
-    private bool _wake;
-    private bool _waiting;
     private MainWatcher? _mainWatcher;
     private Promise? _main;
 
@@ -72,7 +58,7 @@ internal sealed class LoopCore : PromiseScheduler
         }
 
         LoopCore loop = t_cache ??= new LoopCore();
-        Volatile.Write(ref loop._running, 1);
+        loop._inbox.Open();
 
         previousContext = System.Threading.SynchronizationContext.Current;
         System.Threading.SynchronizationContext.SetSynchronizationContext(loop.SynchronizationContext);
@@ -85,18 +71,7 @@ internal sealed class LoopCore : PromiseScheduler
     {
         t_current = null;
         System.Threading.SynchronizationContext.SetSynchronizationContext(previousContext);
-        Interlocked.Exchange(ref _running, 0);
-        if (Volatile.Read(ref _posted) != 0 || Volatile.Read(ref _incomingCount) != 0)
-        {
-            // Left over after an exception, or queued while the loop was ending: nothing is lost, it runs on the thread pool.
-            lock (_gate)
-            {
-                ForwardToThreadPool(_incoming, ref _incomingCount);
-                ForwardToThreadPool(_macrotasks, ref _posted);
-            }
-        }
-
-        _wake = false;
+        _inbox.Close(this);
         if (_microtasks.Count > 0)
         {
             _microtasks.Clear();
@@ -118,39 +93,17 @@ internal sealed class LoopCore : PromiseScheduler
     {
         if (t_current == this)
         {
-            if (Volatile.Read(ref _incomingCount) != 0)
+            if (_inbox.HasIncoming)
             {
                 // Jobs another thread queued before this one go first.
-                TakeIncoming();
+                _inbox.MoveIncomingTo(_microtasks);
             }
 
             _microtasks.Enqueue(new Job(job, source));
         }
         else
         {
-            QueueLocked(_incoming, ref _incomingCount, job, source);
-        }
-    }
-
-    private void ForwardToThreadPool(JobQueue queue, ref int count)
-    {
-        while (queue.Count > 0)
-        {
-            Job job = queue.Dequeue();
-            count--;
-            ThreadPoolJobScheduler.Instance.Enqueue(job.Target, job.Source, this);
-        }
-    }
-
-    private void TakeIncoming()
-    {
-        lock (_gate)
-        {
-            while (_incoming.Count > 0)
-            {
-                _microtasks.Enqueue(_incoming.Dequeue());
-                _incomingCount--;
-            }
+            _inbox.PostMicrotask(job, source, this);
         }
     }
 
@@ -160,40 +113,13 @@ internal sealed class LoopCore : PromiseScheduler
     public void QueueMicrotask(Promise job) => _microtasks.Enqueue(new Job(job, null));
 
     /// <summary>Queues a macrotask from any thread; once the loop has ended, the job runs on the thread pool instead.</summary>
-    public void PostJob(Promise job, Promise? source) => QueueLocked(_macrotasks, ref _posted, job, source);
+    public void PostJob(Promise job, Promise? source) => _inbox.PostMacrotask(job, source, this);
 
     /// <summary>Runs a callback as a macrotask on this loop (from any thread).</summary>
     protected internal override void Post(SendOrPostCallback callback, object? state) => PostJob(new CallbackReaction(callback, state), null);
 
     /// <summary>Runs independent work (a synchronous <c>Promise.Run</c> function) as a macrotask on this loop.</summary>
     internal override void Execute(Promise work) => PostJob(work, null);
-
-    // Queues into one of the locked queues (macrotasks, or microtasks from other threads) and wakes the loop.
-    private void QueueLocked(JobQueue queue, ref int count, Promise job, Promise? source)
-    {
-        lock (_gate)
-        {
-            // Counted before _running is read, while Exit clears _running before it reads the counts (both with full
-            // fences): either Exit sees this job, or this sees the loop ended.
-            Interlocked.Increment(ref count);
-            if (Volatile.Read(ref _running) != 0)
-            {
-                queue.Enqueue(new Job(job, source));
-                if (_waiting)
-                {
-                    Monitor.Pulse(_gate);
-                }
-
-                return;
-            }
-
-            count--;
-        }
-
-        // Keyed by the loop, not the source: its jobs keep running one at a time in its order (a coordinator of the loop
-        // counts with plain decrements), now on the thread pool.
-        ThreadPoolJobScheduler.Instance.Enqueue(job, source, this);
-    }
 
     internal override void OperationStarted() => Interlocked.Increment(ref _outstanding);
 
@@ -237,7 +163,7 @@ internal sealed class LoopCore : PromiseScheduler
 
             if (main.IsSettled && _timers.Count == 0 && Volatile.Read(ref _outstanding) == 0)
             {
-                if (Volatile.Read(ref _posted) == 0 && Volatile.Read(ref _incomingCount) == 0)
+                if (!_inbox.HasPosted && !_inbox.HasIncoming)
                 {
                     return;
                 }
@@ -255,17 +181,17 @@ internal sealed class LoopCore : PromiseScheduler
         JobQueue microtasks = _microtasks;
         do
         {
-            if (Volatile.Read(ref _incomingCount) != 0)
+            if (_inbox.HasIncoming)
             {
-                TakeIncoming();
+                _inbox.MoveIncomingTo(microtasks);
             }
 
             while (microtasks.Count > 0)
             {
                 microtasks.Dequeue().Run();
-                if (microtasks.Count == 0 && Volatile.Read(ref _incomingCount) != 0)
+                if (microtasks.Count == 0 && _inbox.HasIncoming)
                 {
-                    TakeIncoming();
+                    _inbox.MoveIncomingTo(microtasks);
                 }
             }
 
@@ -286,27 +212,14 @@ internal sealed class LoopCore : PromiseScheduler
                 }
             }
         }
-        while (microtasks.Count > 0 || Volatile.Read(ref _incomingCount) != 0);
+        while (microtasks.Count > 0 || _inbox.HasIncoming);
     }
 
     private bool TryRunMacrotask()
     {
-        if (Volatile.Read(ref _posted) == 0)
+        if (!_inbox.TryTakeMacrotask(out Job job))
         {
             return false;
-        }
-
-        Job job;
-        lock (_gate)
-        {
-            if (_macrotasks.Count == 0)
-            {
-                // Counted but not enqueued yet: the poster holds the lock until it is, so this is only a refusal in flight.
-                return false;
-            }
-
-            job = _macrotasks.Dequeue();
-            _posted--;
         }
 
         _timers.StartTurn();
@@ -323,30 +236,10 @@ internal sealed class LoopCore : PromiseScheduler
             main.AddReaction(_mainWatcher);
         }
 
-        lock (_gate)
-        {
-            _waiting = true;
-            while (_macrotasks.Count == 0 && _incoming.Count == 0 && !_wake)
-            {
-                Monitor.Wait(_gate);
-            }
-
-            _waiting = false;
-            _wake = false;
-        }
+        _inbox.WaitForWork();
     }
 
-    private void Wake()
-    {
-        lock (_gate)
-        {
-            _wake = true;
-            if (_waiting)
-            {
-                Monitor.Pulse(_gate);
-            }
-        }
-    }
+    private void Wake() => _inbox.Wake();
 
     // ----- timers -----
 
