@@ -59,14 +59,7 @@ public sealed class MemoryTests
                     }
                 }
 
-                await RunBatch();
-                long before = Heap();
-                for (int done = 0; done < s_operations; done += Batch)
-                {
-                    await RunBatch();
-                }
-
-                return Heap() - before;
+                return await MeasureGrowthAsync(RunBatch);
             },
             "races against a never-settling promise");
 
@@ -107,14 +100,7 @@ public sealed class MemoryTests
                         await Promise.All(handled);
                     }
 
-                    await RunBatch();
-                    long before = Heap();
-                    for (int done = 0; done < s_operations; done += Batch)
-                    {
-                        await RunBatch();
-                    }
-
-                    return Heap() - before;
+                    return await MeasureGrowthAsync(RunBatch);
                 },
                 "rejected-and-handled promises");
 
@@ -183,6 +169,19 @@ public sealed class MemoryTests
         using var noContext = SynchronizationContextScope.None();
 
         AssertFlat(Watchdog.Wait(AwaitLoop(s_operations, yieldEveryTime: true), "an await loop"), "an await loop on the pool");
+    }
+
+    // MeasureGrowth for batches that await: a warm-up batch, then batches of Batch operations up to s_operations.
+    private static async Promise<long> MeasureGrowthAsync(Func<Promise> batch)
+    {
+        await batch();
+        long before = Heap();
+        for (int done = 0; done < s_operations; done += Batch)
+        {
+            await batch();
+        }
+
+        return Heap() - before;
     }
 
     // Measures the heap after a warm-up and after the work; returns the growth.
