@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using PromiseJs.Context;
+using PromiseJs.Diagnostics;
 using PromiseJs.Internal;
 
 namespace PromiseJs.CompilerServices;
@@ -8,15 +9,20 @@ namespace PromiseJs.CompilerServices;
 /// <summary>What the two promise method builders share.</summary>
 internal static class PromiseMethodBuilderCore
 {
-    // Creates the method's node and promise — stored in the builder before the method runs, since the method may complete
-    // (SetResult) or await (boxing) at once — then runs it until its first await (not at all under a cancelled context).
+    // Creates the method's promise — stored in the builder before the method runs, since the method may complete
+    // (SetResult) or await (boxing) at once — then runs it until its first await, with the promise as the flow's head
+    // (not at all under a cancelled context). Called from another async Promise method, the method gets its node only when
+    // it first suspends or somebody asks for it: one that completes at once never enters the tree (nobody could have seen
+    // it there). Otherwise, or while the event source is on (its node events must come in order), the node is made now.
     public static void Start<T, TStateMachine>(ref WorkPromise<T>? builderPromise, ref TStateMachine stateMachine)
         where TStateMachine : IAsyncStateMachine
     {
-        var promise = new WorkPromise<T>(new PromiseContext(null, explicitContext: false), null, HandlerKind.None);
+        object? head = AmbientStack.Value;
+        var promise = head is IMethodFrame && !PromiseEventSource.IsOn
+            ? new WorkPromise<T>(head, node: null, typeof(TStateMachine))
+            : new WorkPromise<T>(head, new PromiseContext(null, explicitContext: false), typeof(TStateMachine));
         builderPromise = promise;
-        promise.Node.SetMethod(typeof(TStateMachine));
-        if (promise.Node.IsCancellationRequested)
+        if (AmbientStack.IsCancelled(promise))
         {
             // Called under a cancelled context: the method body never runs.
             promise.CancelBeforeStart();
@@ -24,7 +30,7 @@ internal static class PromiseMethodBuilderCore
         else
         {
             promise.MarkAsyncMethodStarted();
-            using (CurrentNodeScope.Enter(null, promise.Node))
+            using (CurrentNodeScope.Enter(promise))
             {
                 stateMachine.MoveNext();
             }
@@ -61,6 +67,7 @@ internal static class PromiseMethodBuilderCore
     public static StateMachineBox<TStateMachine> GetBox<TStateMachine>(IStateMachineHolder holder, ref TStateMachine stateMachine)
         where TStateMachine : IAsyncStateMachine
     {
+        holder.OnSuspending();
         if (holder.StateMachineBox is not StateMachineBox<TStateMachine> box)
         {
             box = new StateMachineBox<TStateMachine>();

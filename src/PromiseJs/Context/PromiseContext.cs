@@ -61,11 +61,37 @@ public sealed class PromiseContext
     }
 
     internal PromiseContext(PromiseContextOptions? options, bool explicitContext)
+        : this(options is { Orphan: true } ? null : options?.Parent ?? Current, options, completion: null, DefaultStart)
     {
-        PromiseContext? parent = options is { Orphan: true } ? null : options?.Parent ?? Current;
+        if (explicitContext)
+        {
+            _completion = new Promise<VoidResult>();
+        }
+
+        Parent?.AddChild(this);
+        CancellationToken externalToken = options?.CancellationToken ?? default;
+        if (externalToken.CanBeCanceled)
+        {
+            externalToken.UnsafeRegister(static state => ((PromiseContext)state!).Cancel(), this);
+        }
+    }
+
+    // The node of an async Promise method called from another one, made on first need (see WorkPromise): set as a node
+    // created with no options under parent at the call is (defaultStartAtCall is the global default as it was then);
+    // whoever makes it links it into parent.
+    internal PromiseContext(PromiseContext parent, Promise completion, Type method, PromiseStart defaultStartAtCall)
+        : this(parent, options: null, completion, defaultStartAtCall)
+    {
+        _nameOrMethod = method;
+    }
+
+    // Resolves and freezes the settings (defaultStart stands for the global default); links nothing.
+    private PromiseContext(PromiseContext? parent, PromiseContextOptions? options, Promise? completion, PromiseStart defaultStart)
+    {
         Parent = parent;
         _nameOrMethod = options?.Name;
-        Start = ResolveStart(options?.Start, parent);
+        _completion = completion;
+        Start = options?.Start is { } start ? ResolveStart(start, parent) : parent?.ChildrenStart ?? defaultStart;
         _childrenStart = options?.ChildrenStart switch
         {
             null => parent?._childrenStart ?? PromiseStart.Default,
@@ -85,26 +111,14 @@ public sealed class PromiseContext
             _createdAt = timeProvider.GetTimestamp();
         }
 
-        CancellationToken externalToken = options?.CancellationToken ?? default;
-        if (externalToken.CanBeCanceled)
+        if (options?.CancellationToken is { CanBeCanceled: true } externalToken)
         {
             EnsureRare().ExternalToken = externalToken;
-        }
-
-        if (explicitContext)
-        {
-            _completion = new Promise<VoidResult>();
         }
 
         if (PromiseEventSource.IsOn)
         {
             PromiseEventSource.OnContextCreated(this);
-        }
-
-        parent?.AddChild(this);
-        if (externalToken.CanBeCanceled)
-        {
-            externalToken.UnsafeRegister(static state => ((PromiseContext)state!).Cancel(), this);
         }
     }
 
@@ -393,6 +407,9 @@ public sealed class PromiseContext
     /// <returns>A new list of the pending children at the time of the call; it does not change afterwards.</returns>
     public IReadOnlyList<PromiseContext> GetPendingChildren(bool recursive = false)
     {
+        // The async methods running in this flow that have no node yet may be descendants of this one: make their nodes
+        // first, so the caller sees them as pending (as it would whenever they have suspended once).
+        _ = AmbientStack.Current;
         var result = new List<PromiseContext>();
         CollectChildren(result, recursive);
         return result;
@@ -627,7 +644,8 @@ public sealed class PromiseContext
         }
     }
 
-    private void AddChild(PromiseContext child)
+    // Links a new child; a child of a cancelled node is cancelled at once.
+    internal void AddChild(PromiseContext child)
     {
         lock (Gate)
         {

@@ -26,7 +26,7 @@ internal readonly ref struct CurrentNodeScope
 
     /// <summary>Whether code that belongs to <paramref name="runIn"/> must run through <see cref="ExecutionContext.Run"/>
     /// instead of a scope: the thread's flow is suppressed, and only <c>Run</c> can put a suppressed flow back afterwards.
-    /// Rare (code that suppressed flow and then drives a loop or runs work inline); check it before <see cref="Enter"/>.</summary>
+    /// Rare (code that suppressed flow and then drives a loop or runs work inline); check it before <see cref="Enter(ExecutionContext, PromiseContext)"/>.</summary>
     public static bool NeedsRun(ExecutionContext? runIn) => runIn is not null && ExecutionContext.IsFlowSuppressed();
 
     /// <summary>Switches to <paramref name="runIn"/> (unless it is null or already the thread's), then makes
@@ -34,8 +34,7 @@ internal readonly ref struct CurrentNodeScope
     /// <paramref name="runIn"/>, callers check <see cref="NeedsRun"/> first.</summary>
     public static CurrentNodeScope Enter(ExecutionContext? runIn, PromiseContext? node)
     {
-        ExecutionContext? outer = ExecutionContext.Capture();
-        var scope = new CurrentNodeScope(outer, outer is null ? AmbientStack.Value : null, SynchronizationContext.Current);
+        CurrentNodeScope scope = Capture(out ExecutionContext? outer);
         if (runIn is not null && runIn != outer)
         {
             ExecutionContext.Restore(runIn);
@@ -47,6 +46,23 @@ internal readonly ref struct CurrentNodeScope
         }
 
         return scope;
+    }
+
+    /// <summary>Makes an <c>async Promise</c> method's promise the flow's head (its entry on the stack: see
+    /// <see cref="IMethodFrame"/>) for the method's start.</summary>
+    public static CurrentNodeScope Enter(IMethodFrame method)
+    {
+        CurrentNodeScope scope = Capture(out _);
+        AmbientStack.Value = method;
+        return scope;
+    }
+
+    // What Dispose puts back: the thread's ExecutionContext (or, when its flow is suppressed, the stack's head) and
+    // SynchronizationContext as they are now.
+    private static CurrentNodeScope Capture(out ExecutionContext? outer)
+    {
+        outer = ExecutionContext.Capture();
+        return new CurrentNodeScope(outer, outer is null ? AmbientStack.Value : null, SynchronizationContext.Current);
     }
 
     public void Dispose()

@@ -4,4 +4,8 @@ namespace PromiseJs.Internal;
 internal interface IStateMachineHolder
 {
     object? StateMachineBox { get; set; }
+
+    /// <summary>The method suspends (it awaits something not complete): from now on it is pending in the tree, so its
+    /// node is made if it has none yet.</summary>
+    void OnSuspending();
 }

@@ -32,7 +32,7 @@ internal sealed class ReactionContext(PromiseScheduler scheduler, ExecutionConte
                 return cached;
             }
 
-            PromiseScheduler loopScheduler = PromiseContext.Current?.Scheduler ?? loop;
+            PromiseScheduler loopScheduler = AmbientStack.CurrentScheduler ?? loop;
             return loop.LastReactionContext = new ReactionContext(loopScheduler, executionContext);
         }
 
@@ -43,7 +43,7 @@ internal sealed class ReactionContext(PromiseScheduler scheduler, ExecutionConte
             return last;
         }
 
-        PromiseScheduler scheduler = PromiseContext.Current?.Scheduler ?? JobScheduler.CaptureAmbient(synchronizationContext);
+        PromiseScheduler scheduler = AmbientStack.CurrentScheduler ?? JobScheduler.CaptureAmbient(synchronizationContext);
         return t_last = new ReactionContext(scheduler, executionContext) { _synchronizationContext = synchronizationContext };
     }
 }

@@ -8,7 +8,7 @@ namespace PromiseJs.Internal;
 /// promises carry no tree fields. It settles only through its own first-wins methods, which also tell the node, so a
 /// cancellation of the node and the end of the work can race safely.
 /// </summary>
-internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHolder, IThreadPoolWorkItem
+internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHolder, IMethodFrame, IThreadPoolWorkItem
 {
     // The work delegate, of the shape _fulfilledKind names (ValueNoArg, ActionNoArg, *PromiseNoArg, *TaskNoArg); null once
     // started. An async method's promise (kind None) has no delegate — its state machine is the work — and keeps the boxed
@@ -29,15 +29,60 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     private const int WorkEnded = 2;
     private const int WorkCancelledWhileRunning = 3;
 
+    // The node (a PromiseContext), or — for an async method called from another one whose node has not been made yet —
+    // the method's state machine type, which names the node once it is made.
+    private object? _nodeOrMethod;
+
+    // An async method's entry on the flow's stack: the head it was called under (see IMethodFrame).
+    private readonly object? _callerHead;
+
+    // Who tells the node that the promise has settled: 2 from the start when the node exists from the start; otherwise the
+    // making of the node (after linking it) and the settling each add one, and whichever comes second tells it — so a node
+    // made while the promise settles on another thread is told exactly once, and never stays in the tree.
+    private int _nodeHandshake;
+
+    private const int NodeFromStart = 2;
+
+    // Set before the handshake when a cancellation settled the promise while the body ran (what the node must be told).
+    private bool _cancelledWhileBodyRan;
+
+    // The global default start when an async method without a node was called (its node is set as it would have been then).
+    private readonly PromiseStart _defaultStartAtCall;
+
     public WorkPromise(PromiseContext node, object? work, HandlerKind kind)
     {
-        Node = node;
+        _nodeOrMethod = node;
+        _nodeHandshake = NodeFromStart;
         _work = work;
         _fulfilledKind = kind;
         node.SetCompletion(this);
     }
 
-    public PromiseContext Node { get; }
+    // The promise of an async Promise method called under head: with node when it has one from the start, else (called from
+    // another async method) with its node made on first need — when it first suspends, or somebody asks for it.
+    public WorkPromise(object? head, PromiseContext? node, Type method)
+    {
+        _callerHead = head;
+        _fulfilledKind = HandlerKind.None;
+        if (node is null)
+        {
+            _nodeOrMethod = method;
+            _defaultStartAtCall = PromiseContext.DefaultStart;
+        }
+        else
+        {
+            _nodeOrMethod = node;
+            _nodeHandshake = NodeFromStart;
+            node.SetCompletion(this);
+            node.SetMethod(method);
+        }
+    }
+
+    public PromiseContext Node => _nodeOrMethod as PromiseContext ?? MakeNode();
+
+    public PromiseContext? NodeIfMade => _nodeOrMethod as PromiseContext;
+
+    public object? CallerHead => _callerHead;
 
     // The boxed state machine of an async Promise method, once it first awaits (in _work, which such a promise never uses
     // for a delegate: RunJob and RunAsynchronousWork never run for kind None).
@@ -47,7 +92,8 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
         set => _work = value;
     }
 
-    private protected override bool ReportsUnhandledRejection => Node.Parent is not { IsScope: true };
+    // A node made on first need is a child of an async method's node, never of a scope.
+    private protected override bool ReportsUnhandledRejection => _nodeOrMethod is not PromiseContext node || node.Parent is not { IsScope: true };
 
     /// <summary>Starts the work now, or marks it to start with the first reaction.</summary>
     public void Begin()
@@ -92,7 +138,7 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
 
         // The body's end exchanges the state before it tries to settle, so exactly one side sees the body still running.
         bool bodyRunning = Interlocked.CompareExchange(ref _workState, WorkCancelledWhileRunning, WorkRunning) == WorkRunning;
-        Node.OnCompleted(this, bodyRunning);
+        TellNodeSettled(bodyRunning);
         return true;
     }
 
@@ -115,10 +161,11 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     // The body ended with a value: settles, or, when a cancellation settled first, tells the node the body is over.
     public void TrySettleFulfilled(T value)
     {
+        MakeNodeIfCancelled();
         int before = Interlocked.Exchange(ref _workState, WorkEnded);
         if (TryFulfill(value))
         {
-            Node.OnCompleted(this);
+            TellNodeSettled(bodyStillRunning: false);
         }
         else if (before == WorkCancelledWhileRunning)
         {
@@ -129,10 +176,11 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     // The body ended with an exception (see TrySettleFulfilled).
     public bool TrySettleRejected(ExceptionDispatchInfo reason)
     {
+        MakeNodeIfCancelled();
         int before = Interlocked.Exchange(ref _workState, WorkEnded);
         if (TryReject(reason))
         {
-            Node.OnCompleted(this);
+            TellNodeSettled(bodyStillRunning: false);
             return true;
         }
 
@@ -142,6 +190,66 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
         }
 
         return false;
+    }
+
+    void IStateMachineHolder.OnSuspending()
+    {
+        if (_nodeOrMethod is not PromiseContext)
+        {
+            MakeNode();
+        }
+    }
+
+    // Makes the node of an async method called from another one (see the constructor): a child of its caller's node (made
+    // too, if need be), linked into the tree, and told at once if the promise has already settled.
+    private PromiseContext MakeNode()
+    {
+        object? seen = Volatile.Read(ref _nodeOrMethod);
+        if (seen is PromiseContext made)
+        {
+            return made;
+        }
+
+        PromiseContext parent = AmbientStack.ContextOf(_callerHead)!;
+        var node = new PromiseContext(parent, this, (Type)seen!, _defaultStartAtCall);
+        if (Interlocked.CompareExchange(ref _nodeOrMethod, node, seen) != seen)
+        {
+            return (PromiseContext)_nodeOrMethod!;
+        }
+
+        parent.AddChild(node);
+        if (Interlocked.Increment(ref _nodeHandshake) == 2)
+        {
+            node.OnCompleted(this, _cancelledWhileBodyRan);
+        }
+
+        return node;
+    }
+
+    // The body of an async method without a node ends: had its node existed, a cancellation of the tree above would have
+    // reached it, so when the nearest context in the tree is cancelled, its node is made now — which cancels it as it
+    // would have been (the body's end then finds the promise settled).
+    private void MakeNodeIfCancelled()
+    {
+        if (_nodeOrMethod is Type && AmbientStack.IsCancelled(_callerHead))
+        {
+            MakeNode();
+        }
+    }
+
+    // The promise has settled: the node learns it now, or — for a node not made yet — when it is made (see _nodeHandshake).
+    private void TellNodeSettled(bool bodyStillRunning)
+    {
+        if (_nodeHandshake != NodeFromStart)
+        {
+            _cancelledWhileBodyRan = bodyStillRunning;
+            if (Interlocked.Increment(ref _nodeHandshake) != 2)
+            {
+                return;
+            }
+        }
+
+        ((PromiseContext)_nodeOrMethod!).OnCompleted(this, bodyStillRunning);
     }
 
     void IThreadPoolWorkItem.Execute() => RunJob(null);

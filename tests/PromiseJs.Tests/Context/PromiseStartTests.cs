@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PromiseJs.Context;
 using PromiseJs.Tests.Context.Support;
 using PromiseJs.Tests.TestSupport;
@@ -226,6 +227,41 @@ public sealed class PromiseStartTests
         {
             PromiseContext.DefaultStart = saved;
         }
+    }
+
+    [Fact]
+    public void Start_OfANestedAsyncMethodsNodeMadeOnlyWhenItSuspends_IsTheGlobalDefaultAtTheCall()
+    {
+        PromiseStart saved = PromiseContext.DefaultStart;
+        try
+        {
+            PromiseContext.DefaultStart = PromiseStart.Eager;
+            var gate = Promise.WithResolvers();
+            var seen = new StrongBox<PromiseContext?>();
+
+            Promise outer = CallChangingTheDefault(gate.Promise, seen);
+            PromiseContext.DefaultStart = saved;
+            gate.Resolve();
+            outer.Wait(TimeSpan.FromSeconds(30));
+
+            Assert.Equal(nameof(ChangeTheDefaultThenSuspend), seen.Value?.ToString());
+            Assert.Equal(PromiseStart.Eager, seen.Value!.Start);
+        }
+        finally
+        {
+            PromiseContext.DefaultStart = saved;
+        }
+    }
+
+    private static async Promise CallChangingTheDefault(Promise gate, StrongBox<PromiseContext?> seen) =>
+        await ChangeTheDefaultThenSuspend(gate, seen);
+
+    // Its node is made at its first suspension, after the global default changed.
+    private static async Promise ChangeTheDefaultThenSuspend(Promise gate, StrongBox<PromiseContext?> seen)
+    {
+        PromiseContext.DefaultStart = PromiseStart.Lazy;
+        await gate;
+        seen.Value = PromiseContext.Current;
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PromiseJs.Context;
 using PromiseJs.Tests.TestSupport;
 
 namespace PromiseJs.Tests.Reliability;
@@ -26,5 +27,50 @@ public sealed class RaceTests
         }
 
         Assert.True(operations >= s_operations);
+    }
+
+    // An async Promise method called from another one gets its node on first need (see NestedAsyncMethodNodeTests): here
+    // work it started on the pool asks for it while the method ends on its own thread, four callers at once. Every node
+    // must be made once, told once that its promise settled, and leave the tree, so the caller's nodes finish too.
+    [Fact]
+    public async Task NestedAsyncMethods_NodesMadeOnOtherThreadsAsTheyEnd_MadeOnceToldOnceNeverLeftInTheTree()
+    {
+        using var noContext = SynchronizationContextScope.None();
+        int calls = ReliabilityScale.Operations(100_000);
+        var root = new PromiseContext(new() { Name = "race root" });
+        var readers = new Task<PromiseContext?>[calls];
+        var callers = new Promise[calls];
+        using (root.Enter())
+        {
+            Parallel.For(0, 4, worker =>
+            {
+                for (int i = worker; i < calls; i += 4)
+                {
+                    callers[i] = CallStartingAReader(readers, i);
+                }
+            });
+        }
+
+        PromiseContext?[] nodes = await Task.WhenAll(readers).WaitAsync(ReliabilityScale.Watchdog);
+
+        Assert.All(callers, static caller => Assert.Equal(PromiseState.Fulfilled, caller.State));
+        Assert.All(nodes, node =>
+        {
+            Assert.Equal(nameof(StartReader), node!.ToString());
+            Assert.Same(root, node.Parent!.Parent);
+            Assert.Equal(PromiseState.Fulfilled, node.State);
+            Assert.Empty(node.Parent.Children);
+        });
+        Assert.Equal(calls, nodes.Distinct().Count());
+        Assert.Empty(root.GetPendingChildren(recursive: true));
+        Assert.Equal(PromiseState.Fulfilled, root.WhenChildren().State);
+    }
+
+    private static async Promise CallStartingAReader(Task<PromiseContext?>[] readers, int index) => await StartReader(readers, index);
+
+    private static async Promise StartReader(Task<PromiseContext?>[] readers, int index)
+    {
+        readers[index] = Task.Run(static () => PromiseContext.Current);
+        await Promise.Resolve();
     }
 }
