@@ -71,8 +71,9 @@ internal readonly ref struct CurrentNodeScope
         {
             AmbientStack.Value = _outerHead;
         }
-        else if (ExecutionContext.Capture() != _outer)
+        else
         {
+            // Restore itself does nothing when the thread's context is _outer already (one thread-static read, not two).
             ExecutionContext.Restore(_outer);
         }
 
