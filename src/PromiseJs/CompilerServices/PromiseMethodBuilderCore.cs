@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using PromiseJs.Context;
 using PromiseJs.Diagnostics;
 using PromiseJs.Internal;
+using PromiseJs.Scheduling;
 
 namespace PromiseJs.CompilerServices;
 
@@ -11,16 +12,26 @@ internal static class PromiseMethodBuilderCore
 {
     // Creates the method's promise — stored in the builder before the method runs, since the method may complete
     // (SetResult) or await (boxing) at once — then runs it until its first await, with the promise as the flow's head
-    // (not at all under a cancelled context). Called from another async Promise method, the method gets its node only when
-    // it first suspends or somebody asks for it: one that completes at once never enters the tree (nobody could have seen
-    // it there). Otherwise, or while the event source is on (its node events must come in order), the node is made now.
+    // (not at all under a cancelled context). The method gets its node only when it first suspends or somebody asks for
+    // it: one that completes at once never enters the tree (nobody could have seen it there). Under a scope (which
+    // collects its children's failures) or while the event source is on (its node events must come in order), the node
+    // is made now.
     public static void Start<T, TStateMachine>(ref WorkPromise<T>? builderPromise, ref TStateMachine stateMachine)
         where TStateMachine : IAsyncStateMachine
     {
         object? head = AmbientStack.Value;
-        var promise = head is IMethodFrame && !PromiseEventSource.IsOn
-            ? new WorkPromise<T>(head, node: null, typeof(TStateMachine))
-            : new WorkPromise<T>(head, new PromiseContext(null, explicitContext: false), typeof(TStateMachine));
+        WorkPromise<T> promise;
+        if (PromiseEventSource.IsOn || AmbientStack.IsScope(head))
+        {
+            promise = new WorkPromise<T>(head, new PromiseContext(null, explicitContext: false), typeof(TStateMachine));
+        }
+        else
+        {
+            // A root's node takes the ambient scheduler of the call, whenever it is made.
+            PromiseScheduler? ambient = head is null ? JobScheduler.CaptureAmbient(SynchronizationContext.Current) : null;
+            promise = new WorkPromise<T>(head, node: null, typeof(TStateMachine), ambient);
+        }
+
         builderPromise = promise;
         if (AmbientStack.IsCancelled(promise))
         {

@@ -44,6 +44,9 @@ internal static class AmbientStack
     // is cancelled exactly when the nearest context that is (its caller's, or theirs) is.
     public static bool IsCancelled(object? head) => NearestMadeContext(head)?.IsCancellationRequested ?? false;
 
+    // Whether the context of head is a scope (never true of a method's node, made or not: it is never made here).
+    public static bool IsScope(object? head) => head is not IMethodFrame && ContextOf(head) is { IsScope: true };
+
     // Makes node the head. Its parent being the head now (or both null) makes the previous value derivable: no entry then.
     public static void Push(PromiseContext node)
     {

@@ -61,7 +61,7 @@ public sealed class PromiseContext
     }
 
     internal PromiseContext(PromiseContextOptions? options, bool explicitContext)
-        : this(options is { Orphan: true } ? null : options?.Parent ?? Current, options, completion: null, DefaultStart)
+        : this(options is { Orphan: true } ? null : options?.Parent ?? Current, options, completion: null, DefaultStart, ambientScheduler: null)
     {
         if (explicitContext)
         {
@@ -76,17 +76,20 @@ public sealed class PromiseContext
         }
     }
 
-    // The node of an async Promise method called from another one, made on first need (see WorkPromise): set as a node
-    // created with no options under parent at the call is (defaultStartAtCall is the global default as it was then);
-    // whoever makes it links it into parent.
-    internal PromiseContext(PromiseContext parent, Promise completion, Type method, PromiseStart defaultStartAtCall)
-        : this(parent, options: null, completion, defaultStartAtCall)
+    // The node of an async Promise method, made on first need (see WorkPromise): set as a node created with no options
+    // under parent at the call is — defaultStartAtCall and schedulerAtCall (for a root) are the global default start and
+    // the ambient scheduler as they were then; whoever makes it links it into parent.
+    internal PromiseContext(
+        PromiseContext? parent, Promise completion, Type method, PromiseStart defaultStartAtCall, PromiseScheduler? schedulerAtCall)
+        : this(parent, options: null, completion, defaultStartAtCall, schedulerAtCall)
     {
         _nameOrMethod = method;
     }
 
-    // Resolves and freezes the settings (defaultStart stands for the global default); links nothing.
-    private PromiseContext(PromiseContext? parent, PromiseContextOptions? options, Promise? completion, PromiseStart defaultStart)
+    // Resolves and freezes the settings (defaultStart stands for the global default, ambientScheduler, when given, for the
+    // ambient one); links nothing.
+    private PromiseContext(
+        PromiseContext? parent, PromiseContextOptions? options, Promise? completion, PromiseStart defaultStart, PromiseScheduler? ambientScheduler)
     {
         Parent = parent;
         _nameOrMethod = options?.Name;
@@ -99,7 +102,7 @@ public sealed class PromiseContext
             PromiseStart.Inherit => Start,
             { } explicitPolicy => explicitPolicy,
         };
-        Scheduler = options?.Scheduler ?? parent?.Scheduler ?? AmbientScheduler();
+        Scheduler = options?.Scheduler ?? parent?.Scheduler ?? ambientScheduler ?? AmbientScheduler();
         TimeProvider timeProvider = options?.TimeProvider ?? parent?.TimeProvider ?? TimeProvider.System;
         if (timeProvider == TimeProvider.System)
         {

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using PromiseJs.Context;
+using PromiseJs.Scheduling;
 
 namespace PromiseJs.Internal;
 
@@ -46,8 +47,10 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     // Set before the handshake when a cancellation settled the promise while the body ran (what the node must be told).
     private bool _cancelledWhileBodyRan;
 
-    // The global default start when an async method without a node was called (its node is set as it would have been then).
+    // The global default start, and for a root the ambient scheduler, when an async method without a node was called (its
+    // node is set as it would have been then).
     private readonly PromiseStart _defaultStartAtCall;
+    private readonly PromiseScheduler? _schedulerAtCall;
 
     public WorkPromise(PromiseContext node, object? work, HandlerKind kind)
     {
@@ -58,9 +61,9 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
         node.SetCompletion(this);
     }
 
-    // The promise of an async Promise method called under head: with node when it has one from the start, else (called from
-    // another async method) with its node made on first need — when it first suspends, or somebody asks for it.
-    public WorkPromise(object? head, PromiseContext? node, Type method)
+    // The promise of an async Promise method called under head: with node when it has one from the start, else with its
+    // node made on first need — when it first suspends, or somebody asks for it (schedulerAtCall: a root's ambient one).
+    public WorkPromise(object? head, PromiseContext? node, Type method, PromiseScheduler? schedulerAtCall = null)
     {
         _callerHead = head;
         _fulfilledKind = HandlerKind.None;
@@ -68,6 +71,7 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
         {
             _nodeOrMethod = method;
             _defaultStartAtCall = PromiseContext.DefaultStart;
+            _schedulerAtCall = schedulerAtCall;
         }
         else
         {
@@ -92,7 +96,7 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
         set => _work = value;
     }
 
-    // A node made on first need is a child of an async method's node, never of a scope.
+    // A node made on first need is never a child of a scope.
     private protected override bool ReportsUnhandledRejection => _nodeOrMethod is not PromiseContext node || node.Parent is not { IsScope: true };
 
     /// <summary>Starts the work now, or marks it to start with the first reaction.</summary>
@@ -200,8 +204,8 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
         }
     }
 
-    // Makes the node of an async method called from another one (see the constructor): a child of its caller's node (made
-    // too, if need be), linked into the tree, and told at once if the promise has already settled.
+    // Makes the node of an async method (see the constructor): a child of its caller's context (made too, if it is a method
+    // without a node), linked into the tree, and told at once if the promise has already settled.
     private PromiseContext MakeNode()
     {
         object? seen = Volatile.Read(ref _nodeOrMethod);
@@ -210,14 +214,14 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
             return made;
         }
 
-        PromiseContext parent = AmbientStack.ContextOf(_callerHead)!;
-        var node = new PromiseContext(parent, this, (Type)seen!, _defaultStartAtCall);
+        PromiseContext? parent = AmbientStack.ContextOf(_callerHead);
+        var node = new PromiseContext(parent, this, (Type)seen!, _defaultStartAtCall, _schedulerAtCall);
         if (Interlocked.CompareExchange(ref _nodeOrMethod, node, seen) != seen)
         {
             return (PromiseContext)_nodeOrMethod!;
         }
 
-        parent.AddChild(node);
+        parent?.AddChild(node);
         if (Interlocked.Increment(ref _nodeHandshake) == 2)
         {
             node.OnCompleted(this, _cancelledWhileBodyRan);

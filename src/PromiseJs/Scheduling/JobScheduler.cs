@@ -9,7 +9,7 @@ internal static class JobScheduler
     /// <summary>Gets where a reaction attached now runs: the scheduler of the current promise context, if any; else the
     /// running <see cref="PromiseLoop"/>; else the current <see cref="SynchronizationContext"/> (unless it is the thread-pool
     /// default); else the thread pool.</summary>
-    public static PromiseScheduler Capture() => Context.PromiseContext.Current?.Scheduler ?? CaptureAmbient(SynchronizationContext.Current);
+    public static PromiseScheduler Capture() => Context.AmbientStack.CurrentScheduler ?? CaptureAmbient(SynchronizationContext.Current);
 
     /// <summary>The same rule without a promise context, for a given current <see cref="SynchronizationContext"/>; capturing
     /// a context again returns its one cached scheduler (nothing is allocated in steady state).</summary>

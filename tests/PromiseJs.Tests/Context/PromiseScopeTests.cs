@@ -376,6 +376,36 @@ public sealed class PromiseScopeTests
     }
 
     [Fact]
+    public void Errors_AnAsyncMethodCalledInTheScopeFailsAtOnce_TheFailureIsRethrownAndNotReportedUnhandled()
+    {
+        var reason = new FormatException("failed before its first await");
+        Promise<int>? sibling = null;
+
+        var thrown = Assert.Throws<FormatException>(() => PromiseLoop.Run(async () =>
+        {
+            var never = Promise.WithResolvers<int>();
+            await using (PromiseScope.Open())
+            {
+                sibling = Promise.Run(() => never.Promise);
+                _ = FailAtOnce(reason);
+            }
+        }));
+
+        Assert.Same(reason, thrown);
+        Assert.IsAssignableFrom<OperationCanceledException>(sibling!.Reason);
+    }
+
+    private static async Promise FailAtOnce(Exception reason)
+    {
+        if (reason is not null)
+        {
+            throw reason;
+        }
+
+        await Promise.Resolve();
+    }
+
+    [Fact]
     public void Errors_CancelSiblings_IsTheDefault()
     {
         Promise<int>? sibling = null;

@@ -1,13 +1,17 @@
+using System.Runtime.CompilerServices;
 using PromiseJs.Context;
+using PromiseJs.Scheduling;
+using PromiseJs.Tests.TestSupport;
 
 namespace PromiseJs.Tests.Context;
 
 /// <summary>
-/// An <c>async Promise</c> method called from another one gets its tree node only when it first suspends or somebody asks
-/// for it (the cost of the tree is not paid by calls that complete at once). Everything a caller can observe stays as if
-/// the node had been made at the call: these tests pin the places where the difference could show.
+/// An <c>async Promise</c> method gets its tree node only when it first suspends or somebody asks for it (the cost of the
+/// tree is not paid by calls that complete at once); only under a scope, or while the event source is on, is it made at
+/// the call. Everything a caller can observe stays as if the node had been made at the call: these tests pin the places
+/// where the difference could show.
 /// </summary>
-public sealed class NestedAsyncMethodNodeTests
+public sealed class AsyncMethodNodeOnFirstNeedTests
 {
     // ----- the node, when somebody asks for it -----
 
@@ -30,6 +34,19 @@ public sealed class NestedAsyncMethodNodeTests
         Assert.Equal(PromiseState.Fulfilled, inner.State);
         Assert.Same(seen.InnerPromise, inner.Completion);
         Assert.Empty(root.GetPendingChildren(recursive: true));
+    }
+
+    [Fact]
+    public void Scheduler_OfARootMethodsNodeMadeAfterItChangedTheSynchronizationContext_IsTheOneOfTheCall()
+    {
+        using var noContext = SynchronizationContextScope.None();
+        var seen = new StrongBox<PromiseContext?>();
+
+        _ = ChangeTheSynchronizationContextThenReadCurrent(seen);
+
+        Assert.Null(seen.Value!.Parent);
+        Assert.Same(PromiseScheduler.ThreadPool, seen.Value.Scheduler);
+        Assert.Null(SynchronizationContext.Current);
     }
 
     [Fact]
@@ -150,6 +167,13 @@ public sealed class NestedAsyncMethodNodeTests
         await seen.InnerPromise;
     }
 
+    private static async Promise ChangeTheSynchronizationContextThenReadCurrent(StrongBox<PromiseContext?> seen)
+    {
+        await Promise.Resolve();
+        SynchronizationContext.SetSynchronizationContext(new OtherSynchronizationContext());
+        seen.Value = PromiseContext.Current;
+    }
+
     private static async Promise Inner(Seen seen)
     {
         await Promise.Resolve();
@@ -232,4 +256,6 @@ public sealed class NestedAsyncMethodNodeTests
 
         public Task<PromiseContext?>? ReadLater { get; set; }
     }
+
+    private sealed class OtherSynchronizationContext : SynchronizationContext;
 }
