@@ -232,6 +232,12 @@ public partial class Promise
             PromiseEventSource.OnSettled(this);
         }
 
+        // Nobody waiting (a promise settled before anybody attached): one compare-and-swap ends it, with no dispatch phase.
+        if (Volatile.Read(ref _reactions) is null && Interlocked.CompareExchange(ref _reactions, s_settled, null) is null)
+        {
+            return null;
+        }
+
         object? reactions = Interlocked.Exchange(ref _reactions, s_dispatching);
         if (reactions is not null)
         {
