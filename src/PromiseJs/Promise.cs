@@ -51,11 +51,11 @@ public partial class Promise
     private protected HandlerKind _fulfilledKind;
     private protected HandlerKind _rejectedKind;
 
-    // Set when the promise rejected with nobody observing it; cleared when somebody does. Also in the padding.
-    private bool _unobserved;
-
     // Set when a combinator let go of this promise while it was pending (RemoveReaction with staysHandled): as a promise
     // passed to ECMAScript's Promise.all or race stays [[PromiseIsHandled]], its later rejection is not reported. Padding too.
+    // With _state and the two kinds it leaves one byte of the last word free, which a Promise<T> of a one-byte T (every
+    // value-less promise: VoidResult) fills with its value, so those are a word smaller. Whether a rejection is observed is
+    // therefore no field: a rejection nobody observed keeps its reason in a RejectionTracker, which records that.
     private bool _handled;
 
     private static readonly object s_settled = new();
@@ -145,8 +145,9 @@ public partial class Promise
 
     internal bool IsRejected => Volatile.Read(ref _state) == StateRejected;
 
-    // Whether a rejected promise's reason reached somebody: a reaction, an await, a wait (observers do not count).
-    internal bool IsObserved => !Volatile.Read(ref _unobserved);
+    // Whether a rejected promise's reason reached somebody: a reaction, an await, a wait (observers do not count). Only a
+    // rejection that had nobody waiting keeps a RejectionTracker, and it says whether somebody came since.
+    internal bool IsObserved => Volatile.Read(ref _rejection) is not RejectionTracker tracker || tracker.IsHandled;
 
     // Valid only once rejected.
     internal ExceptionDispatchInfo RejectionInfo => _rejection as ExceptionDispatchInfo ?? ((RejectionTracker)_rejection!).Info;
@@ -200,15 +201,9 @@ public partial class Promise
             return;
         }
 
-        _unobserved = true;
-        if (ReportsUnhandledRejection && RejectionTracker.Create(this, reason) is { } tracker)
-        {
-            _rejection = tracker;
-        }
-        else
-        {
-            _rejection = reason;
-        }
+        // Nobody observes it yet: the tracker holds the reason and records whether somebody comes (IsObserved); only a
+        // reporting one is registered to report it.
+        _rejection = (ReportsUnhandledRejection ? RejectionTracker.Create(this, reason) : null) ?? RejectionTracker.CreateSilent(this, reason);
 
         object? reactions = Publish(StateRejected);
         if (IsObservedBy(reactions))
@@ -235,6 +230,12 @@ public partial class Promise
         if (PromiseEventSource.IsOn)
         {
             PromiseEventSource.OnSettled(this);
+        }
+
+        // Nobody waiting (a promise settled before anybody attached): one compare-and-swap ends it, with no dispatch phase.
+        if (Volatile.Read(ref _reactions) is null && Interlocked.CompareExchange(ref _reactions, s_settled, null) is null)
+        {
+            return null;
         }
 
         object? reactions = Interlocked.Exchange(ref _reactions, s_dispatching);
@@ -399,7 +400,6 @@ public partial class Promise
     {
         if (Volatile.Read(ref _state) == StateRejected)
         {
-            _unobserved = false;
             if (_rejection is RejectionTracker tracker)
             {
                 tracker.MarkHandled();

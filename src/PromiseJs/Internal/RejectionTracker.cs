@@ -52,6 +52,10 @@ internal class RejectionTracker
         return new FinalizableRejectionTracker(promise, info);
     }
 
+    // A tracker that never reports (a scope reports its children itself; reports may be suppressed): it only records
+    // whether the rejection was observed.
+    public static RejectionTracker CreateSilent(Promise promise, ExceptionDispatchInfo info) => new(promise, info);
+
     public static IDisposable Suppress()
     {
         s_suppressed.Value++;

@@ -86,7 +86,7 @@ internal sealed class LoopTimers
             _timers.Clear();
         }
 
-        _turnNow.Clear();
+        StartTurn();
     }
 
     private long TurnTimestamp(TimeProvider timeProvider)
