@@ -37,8 +37,9 @@ namespace PromiseJs.Benchmarks;
 /// the two libraries differ by. The <c>Batch</c> rows show that difference: each invocation starts
 /// <see cref="Batch"/> runs from the benchmark thread, then waits for each in order (as the
 /// <c>Wait</c> rows do), and the time is divided by <see cref="Batch"/>; the pool threads stay busy,
-/// so it is the cost per run at throughput — for PromiseJs including the leaf's lock, which the
-/// benchmark thread (linking new nodes) and the pool threads (unlinking settled ones) share.
+/// so it is the cost per run at throughput — for PromiseJs including the tree's bookkeeping at the
+/// leaf: the benchmark thread pushes each new node onto the leaf's lock-free incoming list, and the
+/// pool threads, unlinking settled nodes under the leaf's lock, link the incoming ones in.
 /// </para>
 /// </remarks>
 [MemoryDiagnoser]

@@ -19,6 +19,11 @@ public sealed class PromiseContext
 
     // Live children, most recent first; the sibling links below are guarded by the parent's _gate.
     private PromiseContext? _firstChild;
+
+    // Children added since the lock was last taken, most recent first, chained through _nextSibling: AddChild pushes here
+    // with a compare-and-swap instead of taking the lock the settling threads take to unlink, and every holder of the lock
+    // that reads the children links these in first (LinkIncomingChildren).
+    private PromiseContext? _incomingChildren;
     private PromiseContext? _previousSibling;
     private PromiseContext? _nextSibling;
     private bool _linked;
@@ -555,7 +560,7 @@ public sealed class PromiseContext
             }
 
             settledSignal = _rare?.SettledSignal;
-            finish = _firstChild is null && _bodiesRunning == 0 && !_finished;
+            finish = HasNoLiveChildren && _bodiesRunning == 0 && !_finished;
             _finished |= finish;
             done = finish ? _rare?.Done : null;
         }
@@ -585,7 +590,7 @@ public sealed class PromiseContext
         lock (Gate)
         {
             _bodiesRunning--;
-            finish = _firstChild is null && _promiseSettled && _bodiesRunning == 0 && !_finished;
+            finish = HasNoLiveChildren && _promiseSettled && _bodiesRunning == 0 && !_finished;
             _finished |= finish;
             done = finish ? _rare?.Done : null;
         }
@@ -650,16 +655,19 @@ public sealed class PromiseContext
     // Links a new child; a child of a cancelled node is cancelled at once.
     internal void AddChild(PromiseContext child)
     {
-        lock (Gate)
+        // The child is nobody else's yet, so its link can be written before the exchange publishes it. The exchange is a full
+        // fence: a Cancel racing with it either finds the child when it links the incoming ones or is seen below.
+        PromiseContext? incoming = Volatile.Read(ref _incomingChildren);
+        while (true)
         {
-            child._nextSibling = _firstChild;
-            if (_firstChild is not null)
+            child._nextSibling = incoming;
+            PromiseContext? seen = Interlocked.CompareExchange(ref _incomingChildren, child, incoming);
+            if (seen == incoming)
             {
-                _firstChild._previousSibling = child;
+                break;
             }
 
-            _firstChild = child;
-            child._linked = true;
+            incoming = seen;
         }
 
         if (IsCancellationRequested)
@@ -668,6 +676,40 @@ public sealed class PromiseContext
         }
     }
 
+    // Moves the children AddChild pushed since the last call to the front of the live list, in the same order (most recent
+    // first), and marks them linked. Called under the lock before the live list is read or changed. A child's push happens
+    // before its promise can settle (it is in its constructor), so a child being unlinked has always been linked by now.
+    private void LinkIncomingChildren()
+    {
+        if (Volatile.Read(ref _incomingChildren) is null)
+        {
+            return;
+        }
+
+        PromiseContext first = Interlocked.Exchange(ref _incomingChildren, null)!;
+        PromiseContext last = first;
+        first._previousSibling = null;
+        first._linked = true;
+        while (last._nextSibling is { } next)
+        {
+            next._previousSibling = last;
+            next._linked = true;
+            last = next;
+        }
+
+        last._nextSibling = _firstChild;
+        if (_firstChild is not null)
+        {
+            _firstChild._previousSibling = last;
+        }
+
+        _firstChild = first;
+    }
+
+    // Whether no child is live: none linked, none pushed and not yet linked (a push after this read comes after the
+    // decision, as an AddChild after the lock was released did). Under the lock.
+    private bool HasNoLiveChildren => _firstChild is null && Volatile.Read(ref _incomingChildren) is null;
+
     // Unlinks a finished child; returns whether that finished this node too (its caller, Finish, goes on with it), with
     // this node's Done signal as read under the lock that decided it.
     private bool RemoveChild(PromiseContext child, out Promise<VoidResult>? done)
@@ -675,6 +717,7 @@ public sealed class PromiseContext
         bool finish;
         lock (Gate)
         {
+            LinkIncomingChildren();
             if (!child._linked)
             {
                 done = null;
@@ -698,7 +741,7 @@ public sealed class PromiseContext
             child._previousSibling = null;
             child._nextSibling = null;
             child._linked = false;
-            finish = _firstChild is null && _promiseSettled && _bodiesRunning == 0 && !_finished;
+            finish = HasNoLiveChildren && _promiseSettled && _bodiesRunning == 0 && !_finished;
             _finished |= finish;
             done = finish ? _rare?.Done : null;
         }
@@ -711,6 +754,7 @@ public sealed class PromiseContext
         var children = new List<PromiseContext>();
         lock (Gate)
         {
+            LinkIncomingChildren();
             for (PromiseContext? child = _firstChild; child is not null; child = child._nextSibling)
             {
                 children.Add(child);

@@ -7,7 +7,9 @@ namespace PromiseJs.Internal;
 internal sealed class WaitReaction : Reaction
 #pragma warning restore CA1001
 {
-    private readonly ManualResetEventSlim _signal = new();
+    // No spinning of its own: Promise.Wait has already spun before it made this waiter (as Task's waiter event, for the same
+    // reason, does not spin either), so a second round would only keep a core from the thread that settles the promise.
+    private readonly ManualResetEventSlim _signal = new(initialState: false, spinCount: 0);
 
     internal override void OnSourceSettled(Promise source) => _signal.Set();
 
