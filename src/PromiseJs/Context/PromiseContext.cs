@@ -678,7 +678,8 @@ public sealed class PromiseContext
 
     // Moves the children AddChild pushed since the last call to the front of the live list, in the same order (most recent
     // first), and marks them linked. Called under the lock before the live list is read or changed. A child's push happens
-    // before its promise can settle (it is in its constructor), so a child being unlinked has always been linked by now.
+    // before it can be told that its promise settled (in its constructor, or — a method's node made on first need — before
+    // the handshake that tells it), so a child being unlinked has always been linked by now.
     private void LinkIncomingChildren()
     {
         if (Volatile.Read(ref _incomingChildren) is null)
