@@ -13,15 +13,16 @@ internal static class PromiseMethodBuilderCore
     // Creates the method's promise — stored in the builder before the method runs, since the method may complete
     // (SetResult) or await (boxing) at once — then runs it until its first await, with the promise as the flow's head
     // (not at all under a cancelled context). The method gets its node only when it first suspends or somebody asks for
-    // it: one that completes at once never enters the tree (nobody could have seen it there). Under a scope (which
-    // collects its children's failures) or while the event source is on (its node events must come in order), the node
-    // is made now.
+    // it: one that completes at once never enters the tree (nobody could have seen it there). Inside a loop (where every
+    // await of a promise suspends, so the node would be made at the first await anyway, at a higher price), under a scope
+    // (which collects its children's failures) or while the event source is on (its node events must come in order), the
+    // node is made now.
     public static void Start<T, TStateMachine>(ref WorkPromise<T>? builderPromise, ref TStateMachine stateMachine)
         where TStateMachine : IAsyncStateMachine
     {
         object? head = AmbientStack.Value;
         WorkPromise<T> promise;
-        if (PromiseEventSource.IsOn || AmbientStack.IsScope(head))
+        if (PromiseEventSource.IsOn || LoopCore.Current is not null || AmbientStack.IsScope(head))
         {
             promise = new WorkPromise<T>(head, new PromiseContext(null, explicitContext: false), typeof(TStateMachine));
         }

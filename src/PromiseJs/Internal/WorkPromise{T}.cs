@@ -16,9 +16,11 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     // state machine here instead (see StateMachineBox): one field fewer on every async method's promise.
     private object? _work;
 
-    // The ExecutionContext of the code that created the node, for work that runs later or elsewhere (a synchronous function
-    // on the scheduler, a lazy start triggered by somebody else's Then): the work runs as it would have at creation.
-    private ExecutionContext? _creationContext;
+    // For Promise.Run work: the ExecutionContext of the code that created the node, for work that runs later or elsewhere
+    // (a synchronous function on the scheduler, a lazy start triggered by somebody else's Then): the work runs as it would
+    // have at creation. For a root async method without a node: the ambient PromiseScheduler of the call, which its node
+    // takes when made. One field for both: an async method has no creation context to keep, Promise.Run work no lazy node.
+    private object? _creationContextOrScheduler;
 
     // Where the work's body is: WorkNotStarted → WorkRunning → WorkEnded, or WorkRunning → WorkCancelledWhileRunning (the
     // node was cancelled and the promise rejected while the body still ran) → WorkEnded. A node cancelled while its body
@@ -47,10 +49,9 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     // Set before the handshake when a cancellation settled the promise while the body ran (what the node must be told).
     private bool _cancelledWhileBodyRan;
 
-    // The global default start, and for a root the ambient scheduler, when an async method without a node was called (its
-    // node is set as it would have been then).
-    private readonly PromiseStart _defaultStartAtCall;
-    private readonly PromiseScheduler? _schedulerAtCall;
+    // Whether the global default start was Lazy when an async method without a node was called (its node is set as it
+    // would have been then).
+    private readonly bool _lazyByDefaultAtCall;
 
     public WorkPromise(PromiseContext node, object? work, HandlerKind kind)
     {
@@ -70,8 +71,8 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
         if (node is null)
         {
             _nodeOrMethod = method;
-            _defaultStartAtCall = PromiseContext.DefaultStart;
-            _schedulerAtCall = schedulerAtCall;
+            _lazyByDefaultAtCall = PromiseContext.DefaultStart == PromiseStart.Lazy;
+            _creationContextOrScheduler = schedulerAtCall;
         }
         else
         {
@@ -111,14 +112,14 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
 
         if (Node.Start == Context.PromiseStart.Lazy)
         {
-            _creationContext = ExecutionContext.Capture();
+            _creationContextOrScheduler = ExecutionContext.Capture();
             MarkLazy();
         }
         else
         {
             if (_fulfilledKind is HandlerKind.ValueNoArg or HandlerKind.ActionNoArg)
             {
-                _creationContext = ExecutionContext.Capture();
+                _creationContextOrScheduler = ExecutionContext.Capture();
             }
 
             StartNow();
@@ -215,7 +216,12 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
         }
 
         PromiseContext? parent = AmbientStack.ContextOf(_callerHead);
-        var node = new PromiseContext(parent, this, (Type)seen!, _defaultStartAtCall, _schedulerAtCall);
+        var node = new PromiseContext(
+            parent,
+            this,
+            (Type)seen!,
+            _lazyByDefaultAtCall ? PromiseStart.Lazy : PromiseStart.Eager,
+            _creationContextOrScheduler as PromiseScheduler);
         if (Interlocked.CompareExchange(ref _nodeOrMethod, node, seen) != seen)
         {
             return (PromiseContext)_nodeOrMethod!;
@@ -312,8 +318,8 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     // The creation-time ExecutionContext to run the work in, if one was kept (taken once: the work runs once).
     private ExecutionContext? TakeCreationContext()
     {
-        ExecutionContext? context = _creationContext;
-        _creationContext = null;
+        var context = (ExecutionContext?)_creationContextOrScheduler;
+        _creationContextOrScheduler = null;
         return context;
     }
 
