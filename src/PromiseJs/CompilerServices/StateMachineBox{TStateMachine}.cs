@@ -33,9 +33,7 @@ internal sealed class StateMachineBox<TStateMachine> : Reaction, IThreadPoolWork
     {
         if (_scheduler is null)
         {
-            // On the settling pool thread's own queue, as Task queues its continuations: a chain of methods resuming one
-            // another goes on on that thread (still a job of its own, never inline), and idle threads may steal it.
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
         else
         {
