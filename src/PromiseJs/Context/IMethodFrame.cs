@@ -2,8 +2,8 @@ namespace PromiseJs.Context;
 
 /// <summary>The entry an <c>async Promise</c> method puts on the flow's stack of current contexts: the method's promise
 /// itself, so entering a method allocates no entry. The method's node is made on first need (see
-/// <see cref="Internal.WorkPromise{T}"/>): an async method called from another one that completes without suspending, and
-/// whose node nobody asked for, never enters the tree.</summary>
+/// <see cref="Internal.WorkPromise{T}"/>): a method that completes without suspending, and whose node nobody asked for,
+/// never enters the tree.</summary>
 internal interface IMethodFrame
 {
     /// <summary>Gets the stack's head when the method was called: what the stack goes back to after it.</summary>

@@ -32,7 +32,7 @@ internal sealed class WorkPromise<T> : Promise<T>, IWorkPromise, IStateMachineHo
     private const int WorkEnded = 2;
     private const int WorkCancelledWhileRunning = 3;
 
-    // The node (a PromiseContext), or — for an async method called from another one whose node has not been made yet —
+    // The node (a PromiseContext), or — for an async method whose node has not been made yet —
     // the method's state machine type, which names the node once it is made.
     private object? _nodeOrMethod;
 
