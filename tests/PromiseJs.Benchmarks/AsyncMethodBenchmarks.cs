@@ -81,7 +81,8 @@ public class AsyncMethodBenchmarks
     [Benchmark]
     public void PromiseJs_AsyncAwait_OutsideLoop() => PendingBases.ResolvePendingPromisesUntilSettled(PromiseExecute());
 
-    private static async Task TaskExecute()
+    // Also the baseline chains of AsyncMethodFloorBenchmarks.
+    internal static async Task TaskExecute()
     {
         await TaskGetAndConsume<Struct32, object>();
         await TaskGetAndConsume<object, Struct32>();
@@ -99,7 +100,7 @@ public class AsyncMethodBenchmarks
         return default!;
     }
 
-    private static async Promise PromiseExecute()
+    internal static async Promise PromiseExecute()
     {
         await PromiseGetAndConsume<Struct32, object>();
         await PromiseGetAndConsume<object, Struct32>();

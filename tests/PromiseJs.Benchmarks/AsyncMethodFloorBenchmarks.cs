@@ -10,16 +10,18 @@ namespace PromiseJs.Benchmarks;
 /// through an async-local current context; the value must be a new object per call so work the method starts, such as a
 /// <see cref="Task.Run(Action)"/>, sees the method's own frame), and, inside a loop, a yield to a job queue at every
 /// <c>await</c> (JavaScript's rule: an await of a settled promise still yields) — beside the plain Task chain and the two
-/// PromiseJs rows, in one run.
+/// PromiseJs rows (the very chains of <see cref="AsyncMethodBenchmarks"/>), in one run.
 /// </summary>
 /// <remarks>
 /// The queue is the cheapest one there is: a <see cref="Queue{T}"/> of the builder's resumption delegates, drained on the
 /// calling thread (no thread check, no ordering guarantees across threads, no rejection tracking). The "frame" is
 /// <c>AsyncLocal.Value = new object()</c> at the top of each method; Task's builder restores the caller's
-/// <see cref="ExecutionContext"/> when the method returns or suspends. Each method awaits the method it calls after one
-/// yield of its own, so each call also yields once on the way back, as an await of a settled promise does inside a loop:
-/// ten yields per operation (the PromiseJs chain has eleven awaits, each a job). None of these rows is a design to copy: a
-/// Task that ignored its await's awaiter would be wrong, and the async-local here tracks nothing — they are floors.
+/// <see cref="ExecutionContext"/> when the method returns or suspends. In the yielding variants each method awaits the
+/// method it calls after one yield of its own, so each call also yields once on the way back, as an await of a settled
+/// promise does inside a loop: ten yields per operation (the PromiseJs chain has eleven awaits, each a job). The three
+/// variants are one chain, generic over a struct that says what each call does (the JIT compiles one copy per variant). None
+/// of these rows is a design to copy: a Task that ignored its await's awaiter would be wrong, and the async-local here
+/// tracks nothing — they are floors.
 /// </remarks>
 [MemoryDiagnoser]
 public class AsyncMethodFloorBenchmarks
@@ -31,34 +33,35 @@ public class AsyncMethodFloorBenchmarks
     public void Setup()
     {
         PendingBases.Pending = false;
-        PendingBases.RunOnceAndCheck(TaskExecute, PromiseExecute);
+        PendingBases.RunOnceAndCheck(AsyncMethodBenchmarks.TaskExecute, AsyncMethodBenchmarks.PromiseExecute);
+        PendingBases.RunOnceAndCheck(Execute<FramePerCall>, AsyncMethodBenchmarks.PromiseExecute);
     }
 
     [Benchmark(Baseline = true)]
-    public void Task_AsyncAwait() => _ = TaskExecute();
+    public void Task_AsyncAwait() => _ = AsyncMethodBenchmarks.TaskExecute();
 
     [Benchmark]
-    public void Task_FramePerCall() => _ = FrameExecute();
+    public void Task_FramePerCall() => _ = Execute<FramePerCall>();
 
     [Benchmark]
     public void Task_EveryAwaitYields()
     {
-        _ = YieldExecute();
+        _ = Execute<EveryAwaitYields>();
         DrainJobs();
     }
 
     [Benchmark]
     public void Task_FramePerCall_EveryAwaitYields()
     {
-        _ = FrameYieldExecute();
+        _ = Execute<FramePerCallEveryAwaitYields>();
         DrainJobs();
     }
 
     [Benchmark]
-    public void PromiseJs_AsyncAwait_OutsideLoop() => _ = PromiseExecute();
+    public void PromiseJs_AsyncAwait_OutsideLoop() => _ = AsyncMethodBenchmarks.PromiseExecute();
 
     [Benchmark]
-    public void PromiseJs_AsyncAwait() => PromiseLoop.Run(static () => PromiseExecute());
+    public void PromiseJs_AsyncAwait() => PromiseLoop.Run(static () => AsyncMethodBenchmarks.PromiseExecute());
 
     private static void DrainJobs()
     {
@@ -68,134 +71,81 @@ public class AsyncMethodFloorBenchmarks
         }
     }
 
-    // ----- Task, as in AsyncMethodBenchmarks -----
+    // ----- the chain of AsyncMethodBenchmarks, with what TVariant adds to every call -----
 
-    private static async Task TaskExecute()
+    private static async Task Execute<TVariant>()
+        where TVariant : struct, IVariant
     {
-        await TaskGetAndConsume<Struct32, object>();
-        await TaskGetAndConsume<object, Struct32>();
-    }
-
-    private static async Task TaskGetAndConsume<T1, T2>()
-    {
-        _ = await TaskGetValue<T1>();
-        _ = await TaskGetValue<T2>();
-    }
-
-    private static async Task<T> TaskGetValue<T>()
-    {
-        await Task.CompletedTask;
-        return default!;
-    }
-
-    // ----- Task with one async-local frame per call -----
-
-    private static async Task FrameExecute()
-    {
-        s_frame.Value = new object();
-        await FrameGetAndConsume<Struct32, object>();
-        await FrameGetAndConsume<object, Struct32>();
-    }
-
-    private static async Task FrameGetAndConsume<T1, T2>()
-    {
-        s_frame.Value = new object();
-        _ = await FrameGetValue<T1>();
-        _ = await FrameGetValue<T2>();
-    }
-
-    private static async Task<T> FrameGetValue<T>()
-    {
-        s_frame.Value = new object();
-        await Task.CompletedTask;
-        return default!;
-    }
-
-    // ----- Task where every await yields to the queue -----
-
-    private static async Task YieldExecute()
-    {
-        Task first = YieldGetAndConsume<Struct32, object>();
-        await default(YieldToQueue);
+        TVariant.Enter();
+        Task first = GetAndConsume<TVariant, Struct32, object>();
+        await default(Step<TVariant>);
         await first;
-        Task second = YieldGetAndConsume<object, Struct32>();
-        await default(YieldToQueue);
+        Task second = GetAndConsume<TVariant, object, Struct32>();
+        await default(Step<TVariant>);
         await second;
     }
 
-    private static async Task YieldGetAndConsume<T1, T2>()
+    private static async Task GetAndConsume<TVariant, T1, T2>()
+        where TVariant : struct, IVariant
     {
-        Task<T1> first = YieldGetValue<T1>();
-        await default(YieldToQueue);
+        TVariant.Enter();
+        Task<T1> first = GetValue<TVariant, T1>();
+        await default(Step<TVariant>);
         _ = await first;
-        Task<T2> second = YieldGetValue<T2>();
-        await default(YieldToQueue);
+        Task<T2> second = GetValue<TVariant, T2>();
+        await default(Step<TVariant>);
         _ = await second;
     }
 
-    private static async Task<T> YieldGetValue<T>()
+    private static async Task<T> GetValue<TVariant, T>()
+        where TVariant : struct, IVariant
     {
-        await default(YieldToQueue);
+        TVariant.Enter();
+        await default(Step<TVariant>);
         return default!;
     }
 
-    // ----- both -----
-
-    private static async Task FrameYieldExecute()
+    /// <summary>What a variant adds to every call of the chain.</summary>
+    private interface IVariant
     {
-        s_frame.Value = new object();
-        Task first = FrameYieldGetAndConsume<Struct32, object>();
-        await default(YieldToQueue);
-        await first;
-        Task second = FrameYieldGetAndConsume<object, Struct32>();
-        await default(YieldToQueue);
-        await second;
+        /// <summary>Gets whether each await first yields to the queue.</summary>
+        static abstract bool Yields { get; }
+
+        /// <summary>Runs at the top of each method.</summary>
+        static abstract void Enter();
     }
 
-    private static async Task FrameYieldGetAndConsume<T1, T2>()
+    private readonly struct FramePerCall : IVariant
     {
-        s_frame.Value = new object();
-        Task<T1> first = FrameYieldGetValue<T1>();
-        await default(YieldToQueue);
-        _ = await first;
-        Task<T2> second = FrameYieldGetValue<T2>();
-        await default(YieldToQueue);
-        _ = await second;
+        public static bool Yields => false;
+
+        public static void Enter() => s_frame.Value = new object();
     }
 
-    private static async Task<T> FrameYieldGetValue<T>()
+    private readonly struct EveryAwaitYields : IVariant
     {
-        s_frame.Value = new object();
-        await default(YieldToQueue);
-        return default!;
+        public static bool Yields => true;
+
+        public static void Enter()
+        {
+        }
     }
 
-    // ----- PromiseJs, as in AsyncMethodBenchmarks -----
-
-    private static async Promise PromiseExecute()
+    private readonly struct FramePerCallEveryAwaitYields : IVariant
     {
-        await PromiseGetAndConsume<Struct32, object>();
-        await PromiseGetAndConsume<object, Struct32>();
+        public static bool Yields => true;
+
+        public static void Enter() => s_frame.Value = new object();
     }
 
-    private static async Promise PromiseGetAndConsume<T1, T2>()
+    /// <summary>An awaitable that, for a yielding variant, never completes synchronously: its continuation goes to the
+    /// queue. For the others it is complete at once (the await goes on synchronously, as an await of a completed task).</summary>
+    private readonly struct Step<TVariant> : ICriticalNotifyCompletion
+        where TVariant : struct, IVariant
     {
-        _ = await PromiseGetValue<T1>();
-        _ = await PromiseGetValue<T2>();
-    }
+        public bool IsCompleted => !TVariant.Yields;
 
-    private static async Promise<T> PromiseGetValue<T>()
-    {
-        await Promise.Resolve();
-        return default!;
-    }
-
-    /// <summary>An awaitable that never completes synchronously: its continuation goes to the queue.</summary>
-    private readonly struct YieldToQueue : ICriticalNotifyCompletion
-    {
-        public bool IsCompleted => false;
-
-        public YieldToQueue GetAwaiter() => this;
+        public Step<TVariant> GetAwaiter() => this;
 
         public void GetResult()
         {
