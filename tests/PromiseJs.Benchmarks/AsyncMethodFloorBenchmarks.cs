@@ -34,7 +34,9 @@ public class AsyncMethodFloorBenchmarks
     {
         PendingBases.Pending = false;
         PendingBases.RunOnceAndCheck(AsyncMethodBenchmarks.TaskExecute, AsyncMethodBenchmarks.PromiseExecute);
-        PendingBases.RunOnceAndCheck(Execute<FramePerCall>, AsyncMethodBenchmarks.PromiseExecute);
+        CheckRunsToTheEnd(Execute<FramePerCall>);
+        CheckRunsToTheEnd(Execute<EveryAwaitYields>);
+        CheckRunsToTheEnd(Execute<FramePerCallEveryAwaitYields>);
     }
 
     [Benchmark(Baseline = true)]
@@ -62,6 +64,16 @@ public class AsyncMethodFloorBenchmarks
 
     [Benchmark]
     public void PromiseJs_AsyncAwait() => PromiseLoop.Run(static () => AsyncMethodBenchmarks.PromiseExecute());
+
+    private static void CheckRunsToTheEnd(Func<Task> chain)
+    {
+        Task task = chain();
+        DrainJobs();
+        if (!task.IsCompletedSuccessfully)
+        {
+            throw new InvalidOperationException("A floor chain did not run to its end once its queue was drained.");
+        }
+    }
 
     private static void DrainJobs()
     {
