@@ -77,23 +77,27 @@ public class AsyncMethodFloorBenchmarks
     }
 
     // Resolves the pending bases (their continuations run inline, as in the Task row) and runs the queued resumptions,
-    // until neither is left: the chain has then run to its end.
+    // until the chain has completed or neither is left (only code that runs pushes a base or queues a resumption).
     private static void RunToTheEnd(Task chain)
     {
         do
         {
             PendingBases.ResolvePendingSources();
-            DrainJobs();
         }
-        while (!chain.IsCompleted);
+        while (DrainJobs() && !chain.IsCompleted);
     }
 
-    private static void DrainJobs()
+    // Runs the queued resumptions; whether there were any.
+    private static bool DrainJobs()
     {
+        bool ranAny = false;
         while (s_jobs.TryDequeue(out Action? job))
         {
             job();
+            ranAny = true;
         }
+
+        return ranAny;
     }
 
     // ----- the chain of AsyncMethodBenchmarks, with what TVariant adds to every call -----
